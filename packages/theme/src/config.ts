@@ -1,0 +1,125 @@
+/**
+ * The options of `chirpy()`: the theme's public, typed API. `ChirpyUserConfig` is what
+ * you write in `astro.config`; `ChirpyConfig` is what components receive, defaults filled.
+ */
+import { z } from 'astro/zod';
+import { isValidTimeZone } from './utils/dates.ts';
+import { LOCALES, type LocaleCode } from './locales/index.ts';
+
+export const SOCIAL_TYPES = [
+  'github',
+  'twitter',
+  'mastodon',
+  'linkedin',
+  'bluesky',
+  'email',
+  'rss',
+  'stackoverflow',
+  'reddit',
+  'threads',
+  'link',
+] as const;
+
+/** Components a site can replace with its own (`components: { Footer: './src/MyFooter.astro' }`). */
+export const OVERRIDABLE_COMPONENTS = [
+  'Head',
+  'Sidebar',
+  'Topbar',
+  'Footer',
+  'PostCard',
+  'PostMeta',
+  'Comments',
+] as const;
+export type OverridableComponent = (typeof OVERRIDABLE_COMPONENTS)[number];
+
+const giscus = z.object({
+  provider: z.literal('giscus'),
+  repo: z.string().regex(/^[\w.-]+\/[\w.-]+$/, { error: 'expected "owner/name"' }),
+  repoId: z.string().min(1),
+  category: z.string().min(1),
+  categoryId: z.string().min(1),
+  /** How a page finds its thread; Chirpy's default is the path, so old threads keep attaching. */
+  mapping: z.enum(['pathname', 'url', 'title', 'og:title']).default('pathname'),
+  strict: z.boolean().default(false),
+  reactionsEnabled: z.boolean().default(true),
+  inputPosition: z.enum(['top', 'bottom']).default('bottom'),
+  lang: z.string().optional(),
+});
+
+const routeSwitches = z
+  .object({
+    home: z.boolean().default(true),
+    posts: z.boolean().default(true),
+    categories: z.boolean().default(true),
+    tags: z.boolean().default(true),
+    archives: z.boolean().default(true),
+    feed: z.boolean().default(true),
+    notFound: z.boolean().default(true),
+  })
+  .prefault({});
+
+export const ChirpyConfigSchema = z.object({
+  /** Site title, in the sidebar and every page title. */
+  title: z.string().min(1, { error: 'the site needs a title' }),
+  /** A line under the title in the sidebar. */
+  tagline: z.string().default(''),
+  /** Used for the home page's meta description and the feed. */
+  description: z.string().default(''),
+  /** Sidebar avatar: a path under `public/` or a URL. */
+  avatar: z.string().optional(),
+  /** The default author name (Chirpy's `social.name`). */
+  author: z.string().optional(),
+  /** Sidebar links, in order. */
+  social: z
+    .array(
+      z.object({
+        type: z.enum(SOCIAL_TYPES),
+        url: z.string().min(1),
+        label: z.string().optional(),
+      }),
+    )
+    .default([]),
+  /** IANA timezone: front matter dates without an offset are read in it, and dates are shown in it. */
+  timezone: z
+    .string()
+    .refine(isValidTimeZone, { error: (issue) => `"${String(issue.input)}" is not an IANA timezone name such as Asia/Seoul` })
+    .default('UTC'),
+  /** UI language. */
+  locale: z
+    .enum(Object.keys(LOCALES) as [LocaleCode, ...LocaleCode[]], {
+      error: (issue) => `"${String(issue.input)}" is not a supported locale (${Object.keys(LOCALES).join(', ')})`,
+    })
+    .default('en'),
+  /** Posts per home page. */
+  paginate: z.int().min(1).max(1000).default(10),
+  /** Comments: off unless a provider is configured. Posts turn them off with `comments: false`. */
+  comments: z.union([z.literal(false), giscus]).default(false),
+  /** `auto` follows the OS and shows a toggle; `light` or `dark` force a mode. */
+  themeMode: z.enum(['auto', 'light', 'dark']).default('auto'),
+  /** A CDN URL prepended to media paths (Chirpy's `cdn`). */
+  cdn: z.url({ error: 'expected an absolute URL such as https://cdn.example.com' }).optional(),
+  /** The post license line; `false` hides it. */
+  license: z
+    .union([z.literal(false), z.object({ name: z.string(), url: z.url() })])
+    .default({ name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' }),
+  /** Feed options. */
+  feed: z.object({ limit: z.int().min(0).default(30) }).prefault({}),
+  /** Turn any injected route off to provide your own page. */
+  routes: routeSwitches,
+  /** Replace theme components by name with your own `.astro` files (paths from the project root). */
+  components: z.partialRecord(z.enum(OVERRIDABLE_COMPONENTS), z.string()).default({}),
+});
+
+export type ChirpyUserConfig = z.input<typeof ChirpyConfigSchema>;
+export type ChirpyConfig = z.output<typeof ChirpyConfigSchema>;
+
+/** Parses the options, or throws one readable error naming every bad option. */
+export function parseChirpyConfig(options: unknown): ChirpyConfig {
+  const result = ChirpyConfigSchema.safeParse(options ?? {});
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => {
+    const path = issue.path.length > 0 ? issue.path.join('.') : '(options)';
+    return `  - ${path}: ${issue.message}`;
+  });
+  throw new Error(`Invalid astro-theme-chirpy options:\n${lines.join('\n')}`);
+}

@@ -1,0 +1,74 @@
+/**
+ * Sets up Markdown for Chirpy posts on Astro's unified processor (Astro 7's default,
+ * Sätteri, does not run remark/rehype plugins): math, media paths, and Chirpy's HTML.
+ */
+import { isUnifiedProcessor, unified } from '@astrojs/markdown-remark';
+import type { AstroConfig, AstroIntegrationLogger } from 'astro';
+import { fileURLToPath } from 'node:url';
+import rehypeKatex from 'rehype-katex';
+import remarkMath from 'remark-math';
+import type { ChirpyConfig } from '../config.ts';
+import { rehypeChirpy } from '../markdown/rehype-chirpy.ts';
+import { remarkMathGate } from '../markdown/remark-math-gate.ts';
+import { remarkMedia } from '../markdown/remark-media.ts';
+
+type Plugin = [unknown, unknown?] | unknown;
+
+export function chirpyMarkdownPlugins(
+  config: ChirpyConfig,
+  astroConfig: AstroConfig,
+  logger: AstroIntegrationLogger,
+): { remarkPlugins: Plugin[]; rehypePlugins: Plugin[] } {
+  return {
+    remarkPlugins: [
+      [remarkMath, { singleDollarTextMath: true }],
+      remarkMathGate,
+      [remarkMedia, { cdn: config.cdn, base: astroConfig.base }],
+    ],
+    rehypePlugins: [
+      [rehypeKatex, { throwOnError: false, strict: false }],
+      [
+        rehypeChirpy,
+        {
+          publicDir: fileURLToPath(astroConfig.publicDir),
+          root: fileURLToPath(astroConfig.root),
+          base: astroConfig.base,
+          warn: (message: string) => logger.warn(message),
+        },
+      ],
+    ],
+  };
+}
+
+/**
+ * Adds the plugins to the user's unified processor, or replaces another processor with a
+ * unified one. Returns the `markdown` part of the config update, if one is needed.
+ */
+export function setUpMarkdown(
+  config: ChirpyConfig,
+  astroConfig: AstroConfig,
+  logger: AstroIntegrationLogger,
+): Partial<AstroConfig['markdown']> | undefined {
+  const plugins = chirpyMarkdownPlugins(config, astroConfig, logger);
+  const processor = astroConfig.markdown.processor as Parameters<typeof isUnifiedProcessor>[0] | undefined;
+  const shiki = astroConfig.markdown.shikiConfig;
+  const shikiThemes =
+    Object.keys(shiki?.themes ?? {}).length === 0 && shiki?.theme === 'github-dark'
+      ? { shikiConfig: { ...shiki, themes: { light: 'github-light', dark: 'github-dark' } } }
+      : {};
+  if (processor && isUnifiedProcessor(processor)) {
+    // Astro's intended extension point: integrations add to the resolved processor's options.
+    processor.options.remarkPlugins.push(...(plugins.remarkPlugins as never[]));
+    processor.options.rehypePlugins.push(...(plugins.rehypePlugins as never[]));
+    return Object.keys(shikiThemes).length ? shikiThemes : undefined;
+  }
+  if (processor) {
+    logger.info(
+      `Switching the Markdown processor from "${processor.name}" to unified: Chirpy posts need remark-math and rehype-katex.`,
+    );
+  }
+  return {
+    ...shikiThemes,
+    processor: unified(plugins as Parameters<typeof unified>[0]) as AstroConfig['markdown']['processor'],
+  };
+}

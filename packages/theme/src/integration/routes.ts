@@ -1,0 +1,31 @@
+/** Chirpy's URL scheme: every page the theme injects, and the option that turns it off. */
+import type { ChirpyConfig } from '../config.ts';
+
+export interface ThemeRoute {
+  pattern: string;
+  entrypoint: URL;
+  switch: keyof ChirpyConfig['routes'];
+}
+
+const route = (pattern: string, file: string, key: ThemeRoute['switch']): ThemeRoute => ({
+  pattern,
+  entrypoint: new URL(`../routes/${file}`, import.meta.url),
+  switch: key,
+});
+
+export const THEME_ROUTES: ThemeRoute[] = [
+  route('/', 'index.astro', 'home'),
+  route('/page[page]', 'home-page.astro', 'home'),
+  route('/posts/[slug]', 'post.astro', 'posts'),
+  route('/categories', 'categories.astro', 'categories'),
+  route('/categories/[category]', 'category.astro', 'categories'),
+  route('/tags', 'tags.astro', 'tags'),
+  route('/tags/[tag]', 'tag.astro', 'tags'),
+  route('/archives', 'archives.astro', 'archives'),
+  route('/feed.xml', 'feed.xml.ts', 'feed'),
+  route('/404', '404.astro', 'notFound'),
+];
+
+export function enabledRoutes(config: ChirpyConfig): ThemeRoute[] {
+  return THEME_ROUTES.filter((candidate) => config.routes[candidate.switch]);
+}

@@ -1,0 +1,39 @@
+/**
+ * The Vite plugin behind `virtual:chirpy/*`: the parsed options, and one module per
+ * overridable component that re-exports either the site's own file or the theme's.
+ */
+import { fileURLToPath } from 'node:url';
+import type { ChirpyConfig } from '../config.ts';
+import { OVERRIDABLE_COMPONENTS } from '../config.ts';
+
+const PREFIX = 'virtual:chirpy/';
+
+export function componentModules(config: ChirpyConfig, root: URL): Record<string, string> {
+  const modules: Record<string, string> = {};
+  for (const name of OVERRIDABLE_COMPONENTS) {
+    const override = config.components[name];
+    const path = override
+      ? fileURLToPath(new URL(override, root))
+      : fileURLToPath(new URL(`../components/${name}.astro`, import.meta.url));
+    modules[`components/${name}`] = `export { default } from ${JSON.stringify(path)};`;
+  }
+  return modules;
+}
+
+export function vitePluginChirpy(config: ChirpyConfig, root: URL) {
+  const modules: Record<string, string> = {
+    config: `export default ${JSON.stringify(config)};`,
+    ...componentModules(config, root),
+  };
+  return {
+    name: 'vite-plugin-astro-theme-chirpy',
+    resolveId(id: string) {
+      if (id.startsWith(PREFIX) && id.slice(PREFIX.length) in modules) return `\0${id}`;
+      return undefined;
+    },
+    load(id: string) {
+      if (id.startsWith(`\0${PREFIX}`)) return modules[id.slice(PREFIX.length + 1)];
+      return undefined;
+    },
+  };
+}

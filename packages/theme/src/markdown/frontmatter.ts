@@ -1,0 +1,28 @@
+import type { VFile } from 'vfile';
+
+/** The post's front matter as Astro hands it to Markdown plugins (raw YAML values). */
+export function frontmatterOf(file: VFile): Record<string, unknown> {
+  const astro = (file.data.astro ??= {});
+  return (astro.frontmatter ??= {});
+}
+
+/** A truthy front matter flag, as YAML or Jekyll would read it. */
+export function isOn(value: unknown): boolean {
+  return value === true || (typeof value === 'string' && ['true', 'yes', 'on'].includes(value.trim().toLowerCase()));
+}
+
+/** Facts the pipeline learns about a post, read by the pages as `remarkPluginFrontmatter.chirpy`. */
+export interface ChirpyRenderInfo {
+  words: number;
+  excerpt: string;
+  hasCode: boolean;
+}
+
+export function renderInfo(file: VFile): ChirpyRenderInfo {
+  const frontmatter = frontmatterOf(file);
+  const existing = frontmatter.chirpy as ChirpyRenderInfo | undefined;
+  if (existing) return existing;
+  const fresh: ChirpyRenderInfo = { words: 0, excerpt: '', hasCode: false };
+  frontmatter.chirpy = fresh;
+  return fresh;
+}

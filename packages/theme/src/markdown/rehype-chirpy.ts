@@ -1,0 +1,185 @@
+/**
+ * The HTML side of a Chirpy post, in one pass over the tree:
+ * heading ids (kramdown GFM rule) with `#` anchors on h2–h5, code blocks with a language
+ * label and a copy button, tables that scroll sideways, lazy images, a warning for local
+ * images that do not exist, and the word count and excerpt the list pages show.
+ */
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Element, ElementContent, Root, RootContent } from 'hast';
+import type { VFile } from 'vfile';
+import { countWords, excerpt } from '../utils/text.ts';
+import { codeLabel } from './code-labels.ts';
+import { renderInfo } from './frontmatter.ts';
+import { HeadingIdRegistry } from './heading-ids.ts';
+
+export interface RehypeChirpyOptions {
+  /** Absolute path of the site's `public/` folder, where root-relative images live. */
+  publicDir?: string;
+  /** Absolute project root, to name files in warnings. */
+  root?: string;
+  /** Astro's `base`, removed from image paths before looking them up. */
+  base?: string;
+  warn?: (message: string) => void;
+}
+
+const HEADING = /^h[1-6]$/;
+const ANCHORED = /^h[2-5]$/;
+
+function classes(element: Element): string[] {
+  const value = element.properties.className ?? element.properties.class;
+  return Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(/\s+/) : [];
+}
+
+/** The TeX source of a KaTeX-rendered formula (its MathML annotation). */
+function texOf(katex: Element): string | undefined {
+  let found: string | undefined;
+  const search = (node: ElementContent) => {
+    if (found !== undefined || node.type !== 'element') return;
+    if (node.tagName === 'annotation') {
+      found = node.children.map((child) => (child.type === 'text' ? child.value : '')).join('');
+      return;
+    }
+    node.children.forEach(search);
+  };
+  katex.children.forEach(search);
+  return found;
+}
+
+/**
+ * The text a reader reads: formulas as their TeX, without our anchors and code headers,
+ * and (for excerpts) without code blocks.
+ */
+function readableText(node: RootContent | Root | ElementContent, withCode: boolean): string {
+  if (node.type === 'text') return node.value;
+  if (node.type === 'element') {
+    const names = classes(node);
+    if (names.includes('katex')) {
+      const tex = texOf(node);
+      return tex === undefined ? '' : `$${tex}$`;
+    }
+    if (names.includes('anchor') || names.includes('code-header')) return '';
+    if (!withCode && node.tagName === 'pre') return ' ';
+  }
+  if ('children' in node) return node.children.map((child) => readableText(child, withCode)).join('');
+  return '';
+}
+
+
+function headingText(node: Element): string {
+  return readableText(node, true).trim();
+}
+
+function codeBlock(pre: Element): Element {
+  const raw = pre.properties.dataLanguage ?? pre.properties['data-language'];
+  const language = typeof raw === 'string' && raw !== '' ? raw : undefined;
+  const label = codeLabel(language);
+  return {
+    type: 'element',
+    tagName: 'div',
+    properties: { className: ['code-block', `language-${language ?? 'plaintext'}`] },
+    children: [
+      {
+        type: 'element',
+        tagName: 'div',
+        properties: { className: ['code-header'] },
+        children: [
+          {
+            type: 'element',
+            tagName: 'span',
+            properties: { className: ['code-label'], dataLabelText: label },
+            children: [{ type: 'text', value: label }],
+          },
+          {
+            type: 'element',
+            tagName: 'button',
+            properties: { type: 'button', className: ['code-copy'], ariaLabel: 'Copy code', hidden: true },
+            children: [],
+          },
+        ],
+      },
+      pre,
+    ],
+  };
+}
+
+function isLocalPath(src: string): boolean {
+  return src.startsWith('/') && !src.startsWith('//');
+}
+
+export function rehypeChirpy(options: RehypeChirpyOptions = {}) {
+  return (tree: Root, file: VFile) => {
+    const info = renderInfo(file);
+    const ids = new HeadingIdRegistry();
+    const postFile = file.path ? (options.root ? relative(options.root, file.path) : file.path) : 'a post';
+
+    const visitChildren = (parent: Root | Element) => {
+      parent.children = parent.children.map((child) => {
+        if (child.type !== 'element') return child;
+        if (child.tagName === 'pre' && classes(child).includes('astro-code')) {
+          info.hasCode = true;
+          return codeBlock(child);
+        }
+        if (child.tagName === 'pre') {
+          info.hasCode = true;
+          return child;
+        }
+        if (child.tagName === 'table') {
+          visitChildren(child);
+          return {
+            type: 'element',
+            tagName: 'div',
+            properties: { className: ['table-wrapper'] },
+            children: [child],
+          } satisfies Element;
+        }
+        if (HEADING.test(child.tagName)) {
+          const text = headingText(child);
+          if (typeof child.properties.id !== 'string' || child.properties.id === '') {
+            child.properties.id = ids.next(text);
+          } else {
+            ids.next(text);
+          }
+          if (ANCHORED.test(child.tagName)) {
+            child.children.push({
+              type: 'element',
+              tagName: 'a',
+              properties: {
+                href: `#${child.properties.id}`,
+                className: ['anchor'],
+                ariaLabel: `${text} (link)`,
+              },
+              children: [{ type: 'text', value: '#' }],
+            });
+          }
+          return child;
+        }
+        if (child.tagName === 'img') {
+          if (child.properties.loading === undefined) child.properties.loading = 'lazy';
+          const src = typeof child.properties.src === 'string' ? child.properties.src : '';
+          if (options.publicDir && isLocalPath(src)) {
+            let path = src.split(/[?#]/)[0]!;
+            const base = options.base?.replace(/\/$/, '');
+            if (base && path.startsWith(`${base}/`)) path = path.slice(base.length);
+            let decoded = path;
+            try {
+              decoded = decodeURIComponent(path);
+            } catch {
+              // keep the path as written
+            }
+            if (!existsSync(join(options.publicDir, decoded))) {
+              options.warn?.(`${postFile}: image "${src}" does not exist in public/ (the page keeps the image element).`);
+            }
+          }
+          return child;
+        }
+        visitChildren(child);
+        return child;
+      });
+    };
+    visitChildren(tree);
+
+    info.words = countWords(readableText(tree, true));
+    info.excerpt = excerpt(readableText(tree, false));
+  };
+}

@@ -1,0 +1,29 @@
+/**
+ * Math only where the post asks for it. remark-math parses `$…$` in every file; on posts
+ * without `math: true` this puts the exact source text back, so `$5 and $10` stays text.
+ */
+import type { Root, Parent, RootContent } from 'mdast';
+import type { VFile } from 'vfile';
+import { frontmatterOf, isOn } from './frontmatter.ts';
+
+export function remarkMathGate() {
+  return (tree: Root, file: VFile) => {
+    if (isOn(frontmatterOf(file).math)) return;
+    const source = String(file.value);
+    const sourceOf = (node: RootContent): string => {
+      const start = node.position?.start.offset;
+      const end = node.position?.end.offset;
+      if (start === undefined || end === undefined) return 'value' in node ? String(node.value) : '';
+      return source.slice(start, end);
+    };
+    const walk = (parent: Parent) => {
+      parent.children = parent.children.map((child) => {
+        if (child.type === 'inlineMath') return { type: 'text', value: sourceOf(child) };
+        if (child.type === 'math') return { type: 'paragraph', children: [{ type: 'text', value: sourceOf(child) }] };
+        if ('children' in child) walk(child as Parent);
+        return child;
+      }) as Parent['children'];
+    };
+    walk(tree);
+  };
+}

@@ -1,0 +1,159 @@
+/**
+ * The front matter of a Chirpy post, as a zod schema for `src/content.config.ts`.
+ *
+ * It reads every form real Chirpy posts use (see the README's front matter table):
+ * lists or whitespace strings for categories and tags, singular keys, legacy names
+ * (`summary`, `img_path`), string or object images. Unknown keys are kept.
+ */
+import { z } from 'astro/zod';
+import { DATE_FORMS_HINT, parseChirpyDate } from './utils/dates.ts';
+
+const show = (value: unknown): string => {
+  if (value instanceof Date) return value.toISOString();
+  const text = JSON.stringify(value);
+  return text === undefined ? String(value) : text;
+};
+
+const TRUE_WORDS = new Set(['true', 'yes', 'on']);
+const FALSE_WORDS = new Set(['false', 'no', 'off']);
+
+/** A boolean, also accepting YAML 1.1's yes/no/on/off that Jekyll understood. */
+const flag = (fallback: boolean) =>
+  z
+    .preprocess((value) => {
+      if (typeof value !== 'string') return value;
+      const word = value.trim().toLowerCase();
+      if (TRUE_WORDS.has(word)) return true;
+      if (FALSE_WORDS.has(word)) return false;
+      return value;
+    }, z.boolean({ error: (issue) => `expected true or false, got ${show(issue.input)}` }))
+    .default(fallback);
+
+/**
+ * A date. The loader has already turned the post's strings into instants using the site
+ * timezone; a string that reaches here is read as UTC, and anything unreadable is an error.
+ */
+const dateField = z.preprocess(
+  (value) => {
+    if (typeof value === 'string') return parseChirpyDate(value, 'UTC') ?? value;
+    return value;
+  },
+  z.date({ error: (issue) => `expected ${DATE_FORMS_HINT}, got ${show(issue.input)}` }),
+);
+
+/** A list of names: a YAML list, a whitespace-separated string, or one number. */
+const nameList = (what: string) =>
+  z.preprocess(
+    (value) => {
+      if (value === null || value === undefined) return [];
+      if (typeof value === 'string') return value.split(/\s+/).filter(Boolean);
+      if (typeof value === 'number') return [String(value)];
+      if (Array.isArray(value)) {
+        return value
+          .filter((item) => item !== null && item !== undefined)
+          .map((item) => (typeof item === 'number' || typeof item === 'boolean' ? String(item) : item));
+      }
+      return value;
+    },
+    z.array(z.string({ error: (issue) => `each ${what} must be text, got ${show(issue.input)}` }), {
+      error: (issue) => `expected a list of ${what}s or a space-separated string, got ${show(issue.input)}`,
+    }),
+  );
+
+const text = (what: string) => z.string({ error: (issue) => `expected ${what} as text, got ${show(issue.input)}` });
+
+const imageObject = z.looseObject({
+  path: text('the image path'),
+  alt: text('the alt text').optional(),
+  lqip: text('the LQIP path or data URI').optional(),
+  no_bg: flag(false).optional(),
+  width: z.coerce.number().optional(),
+  height: z.coerce.number().optional(),
+});
+
+const image = z.preprocess(
+  (value) => {
+    if (typeof value === 'string') return { path: value };
+    if (value && typeof value === 'object' && !Array.isArray(value)) {
+      const legacy = value as Record<string, unknown>;
+      if (legacy.path === undefined && typeof legacy.src === 'string') return { ...legacy, path: legacy.src };
+    }
+    return value;
+  },
+  imageObject,
+  { error: (issue) => `expected an image path or { path, alt, lqip }, got ${show(issue.input)}` },
+);
+
+const stringList = z.preprocess(
+  (value) => (typeof value === 'string' ? [value] : value),
+  z.array(text('a path')),
+);
+
+/** The fields Chirpy knows, with their defaults. */
+export const chirpyFields = {
+  title: text('the post title'),
+  date: dateField,
+  last_modified_at: dateField.optional(),
+  categories: nameList('category').default([]),
+  tags: nameList('tag').default([]),
+  author: z.union([text('an author id'), z.array(text('an author id'))]).optional(),
+  /** Author ids, from `author` or `authors` (a comma string is split). */
+  authors: z.array(text('an author id')).default([]),
+  description: text('the description').optional(),
+  pin: flag(false),
+  hidden: flag(false),
+  math: flag(false),
+  mermaid: flag(false),
+  toc: flag(true),
+  comments: flag(true),
+  published: flag(true),
+  render_with_liquid: flag(true),
+  image: image.optional(),
+  media_subpath: text('the media subpath').optional(),
+  lang: text('a locale code').optional(),
+  slug: text('the URL slug').optional(),
+  redirect_from: stringList.optional(),
+};
+
+/** Moves singular and legacy keys onto the names the theme reads. */
+export function normalizeAliases(input: unknown): unknown {
+  if (!input || typeof input !== 'object' || Array.isArray(input)) return input;
+  const data: Record<string, unknown> = { ...(input as Record<string, unknown>) };
+  if (data.categories === undefined && data.category !== undefined) {
+    data.categories = typeof data.category === 'string' ? [data.category] : data.category;
+  }
+  if (data.tags === undefined && data.tag !== undefined) {
+    data.tags = typeof data.tag === 'string' ? [data.tag] : data.tag;
+  }
+  if (data.description === undefined && data.summary !== undefined) data.description = data.summary;
+  if (data.media_subpath === undefined && data.img_path !== undefined) data.media_subpath = data.img_path;
+  if (data.authors === undefined && data.author !== undefined) {
+    const author = data.author;
+    data.authors =
+      typeof author === 'string'
+        ? author
+            .split(',')
+            .map((name) => name.trim())
+            .filter(Boolean)
+        : author;
+  } else if (typeof data.authors === 'string') {
+    data.authors = [data.authors];
+  }
+  return data;
+}
+
+export interface ChirpySchemaOptions<Extra extends z.ZodRawShape = {}> {
+  /** Extra front matter fields of your own, merged over Chirpy's. */
+  extend?: z.ZodObject<Extra>;
+}
+
+/**
+ * The post schema. Use it as is, or add fields:
+ * `chirpySchema({ extend: z.object({ series: z.string().optional() }) })`.
+ */
+export function chirpySchema<Extra extends z.ZodRawShape = {}>(options: ChirpySchemaOptions<Extra> = {}) {
+  const shape = { ...chirpyFields, ...(options.extend?.shape ?? ({} as Extra)) };
+  return z.preprocess(normalizeAliases, z.looseObject(shape));
+}
+
+export type ChirpyPostData = z.output<ReturnType<typeof chirpySchema>>;

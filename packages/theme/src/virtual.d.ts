@@ -1,0 +1,9 @@
+declare module 'virtual:chirpy/config' {
+  const config: import('./config.ts').ChirpyConfig;
+  export default config;
+}
+
+declare module 'virtual:chirpy/components/*' {
+  const Component: import('astro/runtime/server/index.js').AstroComponentFactory;
+  export default Component;
+}
