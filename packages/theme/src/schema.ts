@@ -18,16 +18,14 @@ const TRUE_WORDS = new Set(['true', 'yes', 'on']);
 const FALSE_WORDS = new Set(['false', 'no', 'off']);
 
 /** A boolean, also accepting YAML 1.1's yes/no/on/off that Jekyll understood. */
-const flag = (fallback: boolean) =>
-  z
-    .preprocess((value) => {
-      if (typeof value !== 'string') return value;
-      const word = value.trim().toLowerCase();
-      if (TRUE_WORDS.has(word)) return true;
-      if (FALSE_WORDS.has(word)) return false;
-      return value;
-    }, z.boolean({ error: (issue) => `expected true or false, got ${show(issue.input)}` }))
-    .default(fallback);
+const flagValue = z.preprocess((value) => {
+  if (typeof value !== 'string') return value;
+  const word = value.trim().toLowerCase();
+  if (TRUE_WORDS.has(word)) return true;
+  if (FALSE_WORDS.has(word)) return false;
+  return value;
+}, z.boolean({ error: (issue) => `expected true or false, got ${show(issue.input)}` }));
+const flag = (fallback: boolean) => flagValue.default(fallback);
 
 /**
  * A date. The loader has already turned the post's strings into instants using the site
@@ -66,7 +64,7 @@ const imageObject = z.looseObject({
   path: text('the image path'),
   alt: text('the alt text').optional(),
   lqip: text('the LQIP path or data URI').optional(),
-  no_bg: flag(false).optional(),
+  no_bg: flagValue.optional(),
   width: z.coerce.number().optional(),
   height: z.coerce.number().optional(),
 });

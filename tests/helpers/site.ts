@@ -1,0 +1,155 @@
+/**
+ * Builds a throwaway Astro site that uses the theme exactly as a user's site would, and
+ * reads what the build wrote. Each site lives in tests/.tmp/<name>/ so the theme resolves
+ * through the workspace, and starts empty so no content cache leaks between builds.
+ */
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'astro';
+import chirpy, { type ChirpyUserConfig } from 'astro-theme-chirpy';
+import { parse, type HTMLElement } from 'node-html-parser';
+
+export const TESTS_DIR = fileURLToPath(new URL('..', import.meta.url));
+export const REPO_DIR = join(TESTS_DIR, '..');
+/** `../shared` beside the repository: the corpus of real Chirpy posts. */
+export const SHARED_DIR = join(REPO_DIR, '..', 'shared');
+
+export interface SiteSpec {
+  /** Post files by path under the posts folder: `{ '2024-01-01-hello.md': '---\n…' }`. */
+  posts?: Record<string, string>;
+  /** Post files copied byte for byte from disk: `{ '2021-04-28-retrospective.md': '/abs/path' }`. */
+  copyPosts?: Record<string, string>;
+  /** Any other file, by path from the site root. */
+  files?: Record<string, string>;
+  options?: Partial<ChirpyUserConfig>;
+  /** Extra top-level Astro config. */
+  astro?: Record<string, unknown>;
+}
+
+export interface BuiltSite {
+  root: string;
+  dist: string;
+  /** Everything the build printed (Astro's logger and console). */
+  logs: string;
+  exists(path: string): boolean;
+  read(path: string): string;
+  html(path: string): HTMLElement;
+  /** Every built file, relative to dist. */
+  files(): string[];
+}
+
+export function post(frontmatter: Record<string, unknown> | string, body = 'Some text.'): string {
+  const yaml =
+    typeof frontmatter === 'string'
+      ? frontmatter
+      : Object.entries(frontmatter)
+          .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
+          .join('\n');
+  return `---\n${yaml}\n---\n\n${body}\n`;
+}
+
+export function prepareSite(name: string, spec: SiteSpec): string {
+  const root = join(TESTS_DIR, '.tmp', name);
+  rmSync(root, { recursive: true, force: true });
+  mkdirSync(join(root, 'src/content/posts'), { recursive: true });
+  mkdirSync(join(root, 'public'), { recursive: true });
+  writeFileSync(
+    join(root, 'src/content.config.ts'),
+    [
+      "import { defineCollection } from 'astro:content';",
+      "import { chirpyLoader } from 'astro-theme-chirpy/loaders';",
+      'export const collections = { posts: defineCollection({ loader: chirpyLoader() }) };',
+      '',
+    ].join('\n'),
+  );
+  for (const [path, text] of Object.entries(spec.posts ?? {})) {
+    const target = join(root, 'src/content/posts', path);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, text);
+  }
+  for (const [path, source] of Object.entries(spec.copyPosts ?? {})) {
+    cpSync(source, join(root, 'src/content/posts', path));
+  }
+  for (const [path, text] of Object.entries(spec.files ?? {})) {
+    const target = join(root, path);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, text);
+  }
+  return root;
+}
+
+/** Runs `fn` while recording what it prints. */
+export async function capturingOutput<T>(fn: () => Promise<T>): Promise<{ result?: T; error?: unknown; logs: string }> {
+  const chunks: string[] = [];
+  const out = process.stdout.write.bind(process.stdout);
+  const err = process.stderr.write.bind(process.stderr);
+  const record = (chunk: unknown) => {
+    chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8'));
+    return true;
+  };
+  const consoleMethods = ['log', 'info', 'warn', 'error'] as const;
+  const saved = consoleMethods.map((method) => console[method]);
+  process.stdout.write = record as typeof process.stdout.write;
+  process.stderr.write = record as typeof process.stderr.write;
+  for (const method of consoleMethods) console[method] = (...args: unknown[]) => record(`${args.map(String).join(' ')}\n`);
+  try {
+    const result = await fn();
+    return { result, logs: chunks.join('') };
+  } catch (error) {
+    return { error, logs: chunks.join('') };
+  } finally {
+    process.stdout.write = out;
+    process.stderr.write = err;
+    consoleMethods.forEach((method, index) => (console[method] = saved[index]!));
+  }
+}
+
+function runBuild(root: string, spec: SiteSpec) {
+  return build({
+    root,
+    configFile: false,
+    logLevel: 'info',
+    site: 'https://example.com',
+    ...spec.astro,
+    integrations: [chirpy({ title: 'Test Blog', ...spec.options } as ChirpyUserConfig)],
+  });
+}
+
+/** Builds the site; rejects with the build's error (its logs attached) when the build fails. */
+export async function buildSite(name: string, spec: SiteSpec): Promise<BuiltSite> {
+  const root = prepareSite(name, spec);
+  const { error, logs } = await capturingOutput(() => runBuild(root, spec));
+  if (error) {
+    const failure = error instanceof Error ? error : new Error(String(error));
+    (failure as Error & { logs?: string }).logs = logs;
+    throw failure;
+  }
+  const dist = join(root, 'dist');
+  const resolve = (path: string) => {
+    const clean = decodeURIComponent(path.replace(/^\//, ''));
+    const candidate = join(dist, clean);
+    return clean === '' || clean.endsWith('/') ? join(candidate, 'index.html') : candidate;
+  };
+  return {
+    root,
+    dist,
+    logs,
+    exists: (path) => existsSync(resolve(path)),
+    read: (path) => readFileSync(resolve(path), 'utf8'),
+    html: (path) => parse(readFileSync(resolve(path), 'utf8')),
+    files: () =>
+      (readdirSync(dist, { recursive: true }) as string[])
+        .map((file) => relative(dist, join(dist, file)).split('\\').join('/'))
+        .filter((file) => existsSync(join(dist, file)) && !file.endsWith('/')),
+  };
+}
+
+/** Builds a site that must fail; returns the error message and logs together. */
+export async function buildFailure(name: string, spec: SiteSpec): Promise<string> {
+  const root = prepareSite(name, spec);
+  const { error, logs } = await capturingOutput(() => runBuild(root, spec));
+  if (!error) throw new Error(`the build of ${name} was expected to fail, but it succeeded`);
+  const message = error instanceof Error ? `${error.message}\n${(error as { hint?: string }).hint ?? ''}` : String(error);
+  return `${message}\n${logs}`;
+}
