@@ -58,10 +58,11 @@ export function sortTermsByName<P>(terms: Iterable<Term<P>>): Term<P>[] {
 }
 
 export interface CategoryNode<P> {
-  name: string;
+  /** Every spelling of this top-level category (names that share a slug share a page). */
+  names: string[];
   slug: string;
   posts: P[];
-  children: { name: string; slug: string; count: number }[];
+  children: { names: string[]; slug: string; count: number }[];
 }
 
 /**
@@ -77,19 +78,23 @@ export function categoryTree<P extends PostLike>(sorted: readonly P[]): Category
     if (!slug) continue;
     let node = tops.get(slug);
     if (!node) {
-      node = { name: top, slug, posts: [], children: [] };
+      node = { names: [], slug, posts: [], children: [] };
       tops.set(slug, node);
     }
+    if (!node.names.includes(top)) node.names.push(top);
     node.posts.push(post);
-    if (sub !== undefined && slugifyTerm(sub)) {
-      const subSlug = slugifyTerm(sub);
+    const subSlug = sub === undefined ? '' : slugifyTerm(sub);
+    if (sub !== undefined && subSlug) {
       const child = node.children.find((c) => c.slug === subSlug);
-      if (child) child.count += 1;
-      else node.children.push({ name: sub, slug: subSlug, count: 1 });
+      if (!child) node.children.push({ names: [sub], slug: subSlug, count: 1 });
+      else {
+        child.count += 1;
+        if (!child.names.includes(sub)) child.names.push(sub);
+      }
     }
   }
   const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
-  const nodes = [...tops.values()].sort((a, b) => collator.compare(a.name, b.name));
-  for (const node of nodes) node.children.sort((a, b) => collator.compare(a.name, b.name));
+  const nodes = [...tops.values()].sort((a, b) => collator.compare(a.names[0]!, b.names[0]!));
+  for (const node of nodes) node.children.sort((a, b) => collator.compare(a.names[0]!, b.names[0]!));
   return nodes;
 }
