@@ -160,18 +160,11 @@ export function chirpyLoader(options: ChirpyLoaderOptions = {}): Loader {
           try {
             return await context.parseData({ ...props, data });
           } catch (error) {
-            throw new FrontmatterError(`${file}: invalid front matter.\n${describeError(error, data)}`, {
-              cause: error,
-            });
+            const reason = error instanceof Error ? error.message : String(error);
+            throw new FrontmatterError(`${file}: invalid front matter.\n${reason}`, { cause: error });
           }
         },
       });
     },
   };
-}
-
-function describeError(error: unknown, data: Record<string, unknown>): string {
-  const message = error instanceof Error ? error.message : String(error);
-  void data;
-  return message;
 }

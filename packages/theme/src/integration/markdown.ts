@@ -63,9 +63,13 @@ export function setUpMarkdown(
     return Object.keys(shikiThemes).length ? shikiThemes : undefined;
   }
   if (processor) {
-    logger.info(
-      `Switching the Markdown processor from "${processor.name}" to unified: Chirpy posts need remark-math and rehype-katex.`,
+    const options = (processor as { options?: Record<string, unknown> }).options ?? {};
+    const ownPlugins = Object.entries(options).some(
+      ([key, value]) => /plugins$/i.test(key) && Array.isArray(value) && value.length > 0,
     );
+    const message = `Using the unified Markdown processor instead of "${processor.name}": Chirpy posts need remark-math and rehype-katex.`;
+    if (ownPlugins) logger.warn(`${message} The plugins configured on "${processor.name}" do not run.`);
+    else logger.debug(message);
   }
   return {
     ...shikiThemes,

@@ -1,0 +1,98 @@
+/**
+ * The theme as people install it: packed with `pnpm pack`, installed into a new Astro site
+ * outside the workspace whose only dependencies are `astro` and the theme, and built.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_DIR } from '../helpers/site.ts';
+
+const THEME_DIR = join(REPO_DIR, 'packages/theme');
+const astroVersion = JSON.parse(readFileSync(join(REPO_DIR, 'node_modules/astro/package.json'), 'utf8')).version as string;
+
+function run(command: string, args: string[], cwd: string): string {
+  return execFileSync(command, args, {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
+}
+
+describe('installing the packed theme', () => {
+  const work = mkdtempSync(join(tmpdir(), 'chirpy-tarball-'));
+  const site = join(work, 'site');
+  let tarball: string;
+  let buildOutput: string;
+
+  beforeAll(() => {
+    run('pnpm', ['pack', '--pack-destination', work], THEME_DIR);
+    tarball = join(work, readdirSync(work).find((name) => name.endsWith('.tgz'))!);
+    mkdirSync(join(site, 'src/content/posts'), { recursive: true });
+    writeFileSync(
+      join(site, 'package.json'),
+      JSON.stringify(
+        {
+          name: 'tarball-site',
+          private: true,
+          type: 'module',
+          dependencies: { astro: astroVersion, 'astro-theme-chirpy': `file:${tarball}` },
+        },
+        null,
+        2,
+      ),
+    );
+    writeFileSync(join(site, 'pnpm-workspace.yaml'), 'allowBuilds:\n  esbuild: true\n  sharp: true\npmOnFail: ignore\n');
+    writeFileSync(
+      join(site, 'astro.config.mjs'),
+      [
+        "import { defineConfig } from 'astro/config';",
+        "import chirpy from 'astro-theme-chirpy';",
+        "export default defineConfig({ site: 'https://example.org', integrations: [chirpy({ title: 'Installed', timezone: 'Asia/Seoul' })] });",
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(
+      join(site, 'src/content.config.ts'),
+      [
+        "import { defineCollection } from 'astro:content';",
+        "import { chirpyLoader } from 'astro-theme-chirpy/loaders';",
+        'export const collections = { posts: defineCollection({ loader: chirpyLoader() }) };',
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(
+      join(site, 'src/content/posts/2024-05-01-설치 확인.md'),
+      '---\ntitle: Installed from the tarball\ncategories: [Setup]\ntags: [install]\nmath: true\n---\n\nIt works: $a^2+b^2=c^2$\n',
+    );
+    run('pnpm', ['install', '--no-frozen-lockfile'], site);
+    buildOutput = run('pnpm', ['exec', 'astro', 'build'], site);
+  }, 600_000);
+
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it('packs only the package sources', () => {
+    const listing = run('tar', ['-tzf', tarball], work).split('\n');
+    expect(listing).toContain('package/src/index.ts');
+    expect(listing).toContain('package/package.json');
+    expect(listing.some((file) => file.includes('node_modules'))).toBe(false);
+  });
+
+  it('depends on nothing but astro and the theme', () => {
+    const manifest = JSON.parse(readFileSync(join(site, 'package.json'), 'utf8'));
+    expect(Object.keys(manifest.dependencies).sort()).toEqual(['astro', 'astro-theme-chirpy']);
+  });
+
+  it('builds a complete blog', () => {
+    expect(buildOutput).toMatch(/page\(s\) built/);
+    const dist = join(site, 'dist');
+    for (const path of ['index.html', 'posts/설치-확인/index.html', 'categories/setup/index.html', 'tags/install/index.html', 'archives/index.html', 'feed.xml', '404.html']) {
+      expect(existsSync(join(dist, path)), path).toBe(true);
+    }
+    const postHtml = readFileSync(join(dist, 'posts/설치-확인/index.html'), 'utf8');
+    expect(postHtml).toContain('class="katex"');
+    expect(postHtml).toContain('datetime="2024-05-01T00:00:00+09:00"');
+  });
+});
