@@ -30,7 +30,13 @@ describe("Chirpy's demo posts", () => {
     for (const slug of ['text-and-typography', 'write-a-new-post', 'getting-started', 'customize-the-favicon']) {
       expect(site.exists(`/posts/${slug}/`), slug).toBe(true);
     }
-    for (const path of ['/categories/blogging/', '/categories/demo/', '/categories/tutorial/', '/tags/getting-started/', '/tags/typography/']) {
+    for (const path of [
+      '/categories/blogging/',
+      '/categories/demo/',
+      '/categories/tutorial/',
+      '/tags/getting-started/',
+      '/tags/typography/',
+    ]) {
       expect(site.exists(path), path).toBe(true);
     }
   });
@@ -39,7 +45,10 @@ describe("Chirpy's demo posts", () => {
     const page = site.html('/posts/text-and-typography/');
     expect(page.querySelector('.post-meta time')!.getAttribute('datetime')).toBe('2019-08-08T11:33:00+08:00');
     expect(page.querySelector('.post-desc')!.text).toContain('Examples of text, typography');
-    const home = site.html('/').querySelectorAll('.post-card .card-title a').map((a) => a.text);
+    const home = site
+      .html('/')
+      .querySelectorAll('.post-card .card-title a')
+      .map((a) => a.text);
     expect(home.slice(0, 2)).toEqual(['Getting Started', 'Text and Typography']);
   });
 

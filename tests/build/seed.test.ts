@@ -41,11 +41,15 @@ describe('the seed post', () => {
       ['ETC', '/categories/etc/'],
       ['Retrospective', '/categories/retrospective/'],
     ]);
-    expect(site.html('/categories/etc/').querySelector('.post-list a')!.getAttribute('href')).toBe('/posts/retrospective/');
+    expect(site.html('/categories/etc/').querySelector('.post-list a')!.getAttribute('href')).toBe(
+      '/posts/retrospective/',
+    );
     expect(site.html('/categories/retrospective/').querySelector('.post-list a')!.getAttribute('href')).toBe(
       '/posts/retrospective/',
     );
-    expect(site.html('/tags/retrospective/').querySelector('.post-list a')!.getAttribute('href')).toBe('/posts/retrospective/');
+    expect(site.html('/tags/retrospective/').querySelector('.post-list a')!.getAttribute('href')).toBe(
+      '/posts/retrospective/',
+    );
   });
 
   it('has no comments, because the post turns them off', () => {
@@ -57,7 +61,9 @@ describe('the seed post', () => {
   it('reports its missing image with file and path, and keeps the image element', () => {
     const missing = '/Users/koo/Documents/gguguk.github.io/assets/img/post_img/gultto.png';
     expect(site.logs).toContain('2021-04-28-retrospective.md');
-    expect(site.logs).toMatch(new RegExp(`2021-04-28-retrospective\\.md: image "${missing.replace(/\./g, '\\.')}" does not exist`));
+    expect(site.logs).toMatch(
+      new RegExp(`2021-04-28-retrospective\\.md: image "${missing.replace(/\./g, '\\.')}" does not exist`),
+    );
     const img = site.html('/posts/retrospective/').querySelector('.content img')!;
     expect(img.getAttribute('src')).toBe(missing);
     expect(img.getAttribute('loading')).toBe('lazy');

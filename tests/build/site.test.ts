@@ -13,7 +13,12 @@ const FUTURE_MARKER = 'FUTURE-MARKER-2c1b';
 
 const posts: Record<string, string> = {
   '2024-01-01-hello-world.md': post(
-    { title: 'Hello World', date: '2024-01-01 10:00:00 +0900', categories: '[Blogging, Tutorial]', tags: '[getting started]' },
+    {
+      title: 'Hello World',
+      date: '2024-01-01 10:00:00 +0900',
+      categories: '[Blogging, Tutorial]',
+      tags: '[getting started]',
+    },
     '## Getting Started\n\nFirst post.\n\n```js\nconsole.log(1);\n```\n',
   ),
   [`2026-03-11-${EFFECTIVE}.md`]: post(
@@ -30,15 +35,21 @@ const posts: Record<string, string> = {
   ),
   '2023-03-03-component.mdx': post(
     { title: 'An MDX post', date: '2023-03-03', categories: '[Blogging]', tags: '[mdx]' },
-    "import Hello from '../../components/Hello.astro';\n\n<Hello name=\"MDX\" />\n\nAnd **markdown** too.",
+    'import Hello from \'../../components/Hello.astro\';\n\n<Hello name="MDX" />\n\nAnd **markdown** too.',
   ),
   '2022-01-01-Case-Kept.md': post({ date: '2022-01-01', tags: '[getting started]' }, 'No title in front matter.'),
-  '2020-06-06-draft.md': post({ title: `Draft ${DRAFT_MARKER}`, published: false, tags: `[${DRAFT_MARKER}]`, categories: `[${DRAFT_MARKER}]` }, DRAFT_MARKER),
+  '2020-06-06-draft.md': post(
+    { title: `Draft ${DRAFT_MARKER}`, published: false, tags: `[${DRAFT_MARKER}]`, categories: `[${DRAFT_MARKER}]` },
+    DRAFT_MARKER,
+  ),
   '2099-01-01-future.md': post({ title: `Future ${FUTURE_MARKER}`, tags: `[${FUTURE_MARKER}]` }, FUTURE_MARKER),
   '2021-01-01-pinned-old.md': post({ title: 'Pinned old', pin: true, date: '2021-01-01' }),
   '2021-06-01-pinned-new.md': post({ title: 'Pinned new', pin: true, date: '2021-06-01' }),
   '2019-01-01-hidden.md': post({ title: 'Hidden from home', hidden: true, date: '2019-01-01' }),
-  '2024-02-02-math.md': post({ title: 'Math post', math: true, date: '2024-02-02' }, 'Euler: $e^{i\\pi}+1=0$\n\n$$\n\\int_0^1 x\\,dx = \\frac{1}{2}\n$$\n'),
+  '2024-02-02-math.md': post(
+    { title: 'Math post', math: true, date: '2024-02-02' },
+    'Euler: $e^{i\\pi}+1=0$\n\n$$\n\\int_0^1 x\\,dx = \\frac{1}{2}\n$$\n',
+  ),
   '2024-02-03-dollars.md': post({ title: 'Prices', date: '2024-02-03' }, 'It costs $5 and $10, not $$x$$.'),
   'README.md': '# Not a post\n',
 };
@@ -49,7 +60,8 @@ describe('a complete blog', () => {
     site = await buildSite('site', {
       posts,
       files: {
-        'src/components/Hello.astro': '---\nconst { name } = Astro.props;\n---\n<p class="hello">Hello from {name}!</p>\n',
+        'src/components/Hello.astro':
+          '---\nconst { name } = Astro.props;\n---\n<p class="hello">Hello from {name}!</p>\n',
       },
       options: { timezone: 'Asia/Seoul', paginate: 3 },
     });
@@ -76,7 +88,10 @@ describe('a complete blog', () => {
 
     it('writes files under the unescaped Unicode path and links with Jekyll-style percent-encoding', () => {
       expect(readFileSync(join(site.dist, 'posts', EFFECTIVE_SLUG, 'index.html'), 'utf8')).toContain('Effective C++ 1');
-      const hrefs = site.html('/archives/').querySelectorAll('#archives a').map((a) => a.getAttribute('href'));
+      const hrefs = site
+        .html('/archives/')
+        .querySelectorAll('#archives a')
+        .map((a) => a.getAttribute('href'));
       expect(hrefs).toContain(encodeURI(`/posts/${EFFECTIVE_SLUG}/`));
       expect(hrefs).toContain('/posts/%EB%AA%A8%EB%8D%B8-%EC%84%A4%EC%A0%95/');
       expect(encodeURI(`/posts/${EFFECTIVE_SLUG}/`)).toBe(
@@ -158,13 +173,19 @@ describe('a complete blog', () => {
     });
 
     it('links the pages to each other', () => {
-      const nav = site.html('/page2/').querySelectorAll('.pagination a').map((a) => a.getAttribute('href'));
+      const nav = site
+        .html('/page2/')
+        .querySelectorAll('.pagination a')
+        .map((a) => a.getAttribute('href'));
       expect(nav).toEqual(['/', '/', '/page3/', '/page4/', '/page3/']);
       expect(site.html('/page2/').querySelector('.pagination [aria-current="page"]')!.text).toBe('2');
     });
 
     it('shows the description or an excerpt, the date and the categories', () => {
-      const card = site.html('/page2/').querySelectorAll('.post-card').find((c) => c.text.includes('Hello World'))!;
+      const card = site
+        .html('/page2/')
+        .querySelectorAll('.post-card')
+        .find((c) => c.text.includes('Hello World'))!;
       expect(card.querySelector('.card-text')!.text).toContain('First post.');
       expect(card.querySelector('time')!.getAttribute('datetime')).toBe('2024-01-01T10:00:00+09:00');
       expect(card.querySelector('.card-categories')!.text).toBe('Blogging, Tutorial');
@@ -234,10 +255,15 @@ describe('a complete blog', () => {
   describe('post page', () => {
     it('links categories and tags, older and newer posts, and related posts', () => {
       const page = site.html('/posts/hello-world/');
-      expect(page.querySelectorAll('.post-tags a').map((a) => a.getAttribute('href'))).toEqual(['/tags/getting-started/']);
+      expect(page.querySelectorAll('.post-tags a').map((a) => a.getAttribute('href'))).toEqual([
+        '/tags/getting-started/',
+      ]);
       expect(page.querySelector('.post-nav .older')!.getAttribute('href')).toBe(encodeURI('/posts/모델-설정/'));
       expect(page.querySelector('.post-nav .newer')!.getAttribute('href')).toBe('/posts/math/');
-      expect(page.querySelectorAll('.related a').map((a) => a.getAttribute('href'))).toEqual(['/posts/Case-Kept/', '/posts/component/']);
+      expect(page.querySelectorAll('.related a').map((a) => a.getAttribute('href'))).toEqual([
+        '/posts/Case-Kept/',
+        '/posts/component/',
+      ]);
     });
 
     it('shows every date in a time element with the exact instant and offset', () => {
@@ -262,12 +288,18 @@ describe('a complete blog', () => {
     });
 
     it('lists tags with counts', () => {
-      const tag = site.html('/tags/').querySelectorAll('.tag').find((a) => a.text.startsWith('getting started'))!;
+      const tag = site
+        .html('/tags/')
+        .querySelectorAll('.tag')
+        .find((a) => a.text.startsWith('getting started'))!;
       expect(tag.querySelector('.count')!.text).toBe('2');
     });
 
     it('groups the archives by year, newest first', () => {
-      const years = site.html('/archives/').querySelectorAll('.year').map((y) => y.text);
+      const years = site
+        .html('/archives/')
+        .querySelectorAll('.year')
+        .map((y) => y.text);
       expect(years).toEqual(['2026', '2024', '2023', '2022', '2021', '2019']);
     });
   });

@@ -92,7 +92,8 @@ export async function capturingOutput<T>(fn: () => Promise<T>): Promise<{ result
   const saved = consoleMethods.map((method) => console[method]);
   process.stdout.write = record as typeof process.stdout.write;
   process.stderr.write = record as typeof process.stderr.write;
-  for (const method of consoleMethods) console[method] = (...args: unknown[]) => record(`${args.map(String).join(' ')}\n`);
+  for (const method of consoleMethods)
+    console[method] = (...args: unknown[]) => record(`${args.map(String).join(' ')}\n`);
   try {
     const result = await fn();
     return { result, logs: chunks.join('') };
@@ -150,6 +151,7 @@ export async function buildFailure(name: string, spec: SiteSpec): Promise<string
   const root = prepareSite(name, spec);
   const { error, logs } = await capturingOutput(() => runBuild(root, spec));
   if (!error) throw new Error(`the build of ${name} was expected to fail, but it succeeded`);
-  const message = error instanceof Error ? `${error.message}\n${(error as { hint?: string }).hint ?? ''}` : String(error);
+  const message =
+    error instanceof Error ? `${error.message}\n${(error as { hint?: string }).hint ?? ''}` : String(error);
   return `${message}\n${logs}`;
 }

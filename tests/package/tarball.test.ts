@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_DIR } from '../helpers/site.ts';
 
 const THEME_DIR = join(REPO_DIR, 'packages/theme');
-const astroVersion = JSON.parse(readFileSync(join(REPO_DIR, 'node_modules/astro/package.json'), 'utf8')).version as string;
+const astroVersion = JSON.parse(readFileSync(join(REPO_DIR, 'node_modules/astro/package.json'), 'utf8'))
+  .version as string;
 
 function run(command: string, args: string[], cwd: string): string {
   return execFileSync(command, args, {
@@ -29,7 +30,10 @@ describe('installing the packed theme', () => {
 
   beforeAll(() => {
     run('pnpm', ['pack', '--pack-destination', work], THEME_DIR);
-    tarball = join(work, readdirSync(work).find((name) => name.endsWith('.tgz'))!);
+    tarball = join(
+      work,
+      readdirSync(work).find((name) => name.endsWith('.tgz'))!,
+    );
     mkdirSync(join(site, 'src/content/posts'), { recursive: true });
     writeFileSync(
       join(site, 'package.json'),
@@ -44,7 +48,10 @@ describe('installing the packed theme', () => {
         2,
       ),
     );
-    writeFileSync(join(site, 'pnpm-workspace.yaml'), 'allowBuilds:\n  esbuild: true\n  sharp: true\npmOnFail: ignore\n');
+    writeFileSync(
+      join(site, 'pnpm-workspace.yaml'),
+      'allowBuilds:\n  esbuild: true\n  sharp: true\npmOnFail: ignore\n',
+    );
     writeFileSync(
       join(site, 'astro.config.mjs'),
       [
@@ -88,7 +95,15 @@ describe('installing the packed theme', () => {
   it('builds a complete blog', () => {
     expect(buildOutput).toMatch(/page\(s\) built/);
     const dist = join(site, 'dist');
-    for (const path of ['index.html', 'posts/설치-확인/index.html', 'categories/setup/index.html', 'tags/install/index.html', 'archives/index.html', 'feed.xml', '404.html']) {
+    for (const path of [
+      'index.html',
+      'posts/설치-확인/index.html',
+      'categories/setup/index.html',
+      'tags/install/index.html',
+      'archives/index.html',
+      'feed.xml',
+      '404.html',
+    ]) {
       expect(existsSync(join(dist, path)), path).toBe(true);
     }
     const postHtml = readFileSync(join(dist, 'posts/설치-확인/index.html'), 'utf8');

@@ -38,7 +38,10 @@ describe('chirpy() options', () => {
   it('requires a title and checks comment settings', () => {
     expect(() => parseChirpyConfig({})).toThrowError(/title: /);
     expect(() =>
-      parseChirpyConfig({ title: 'B', comments: { provider: 'giscus', repo: 'not a repo', repoId: 'R', category: 'C', categoryId: 'I' } }),
+      parseChirpyConfig({
+        title: 'B',
+        comments: { provider: 'giscus', repo: 'not a repo', repoId: 'R', category: 'C', categoryId: 'I' },
+      }),
     ).toThrowError(/comments\.repo: expected "owner\/name"/);
   });
 

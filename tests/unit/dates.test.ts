@@ -36,7 +36,15 @@ describe('front matter dates', () => {
   });
 
   it('rejects impossible or foreign values', () => {
-    for (const text of ['2021-13-45', '2021-02-30', '2021-04-30 25:00', 'yesterday', '30/04/2021', '2021-04-30 10:00 +2500', '']) {
+    for (const text of [
+      '2021-13-45',
+      '2021-02-30',
+      '2021-04-30 25:00',
+      'yesterday',
+      '30/04/2021',
+      '2021-04-30 10:00 +2500',
+      '',
+    ]) {
       expect(parseChirpyDate(text, 'UTC'), text).toBeUndefined();
     }
   });

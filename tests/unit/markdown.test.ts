@@ -24,11 +24,15 @@ describe('heading ids (kramdown GFM rule)', () => {
 describe('media paths', () => {
   it('makes bare relative paths root-relative and applies media_subpath and cdn', () => {
     expect(mediaUrl('assets/img/x.png')).toBe('/assets/img/x.png');
-    expect(mediaUrl('pages-source-light.png', { subpath: '/posts/20180809' })).toBe('/posts/20180809/pages-source-light.png');
+    expect(mediaUrl('pages-source-light.png', { subpath: '/posts/20180809' })).toBe(
+      '/posts/20180809/pages-source-light.png',
+    );
     expect(mediaUrl('/commons/devices-mockup.png', { cdn: 'https://chirpy-img.netlify.app' })).toBe(
       'https://chirpy-img.netlify.app/commons/devices-mockup.png',
     );
-    expect(mediaUrl('x.png', { cdn: 'https://cdn.example.com/', subpath: '/a/' })).toBe('https://cdn.example.com/a/x.png');
+    expect(mediaUrl('x.png', { cdn: 'https://cdn.example.com/', subpath: '/a/' })).toBe(
+      'https://cdn.example.com/a/x.png',
+    );
     expect(mediaUrl('/x.png', { base: '/blog/' })).toBe('/blog/x.png');
   });
 

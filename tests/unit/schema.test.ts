@@ -4,7 +4,8 @@ import { prepareFrontmatter } from 'astro-theme-chirpy/loaders';
 import { z } from 'astro/zod';
 
 const schema = chirpySchema();
-const parse = (data: Record<string, unknown>) => schema.parse({ title: 'T', date: new Date('2024-01-01T00:00:00Z'), ...data });
+const parse = (data: Record<string, unknown>) =>
+  schema.parse({ title: 'T', date: new Date('2024-01-01T00:00:00Z'), ...data });
 const failure = (data: Record<string, unknown>) => {
   const result = schema.safeParse({ title: 'T', date: new Date('2024-01-01T00:00:00Z'), ...data });
   expect(result.success).toBe(false);
@@ -55,13 +56,17 @@ describe('chirpySchema', () => {
 
   it('reads image as a string or an object', () => {
     expect(parse({ image: '/x.png' }).image).toEqual({ path: '/x.png' });
-    expect(parse({ image: { path: '/x.png', alt: 'A', lqip: 'data:image/webp;base64,AA', no_bg: true } }).image).toEqual(
-      { path: '/x.png', alt: 'A', lqip: 'data:image/webp;base64,AA', no_bg: true },
-    );
+    expect(
+      parse({ image: { path: '/x.png', alt: 'A', lqip: 'data:image/webp;base64,AA', no_bg: true } }).image,
+    ).toEqual({ path: '/x.png', alt: 'A', lqip: 'data:image/webp;base64,AA', no_bg: true });
   });
 
   it('accepts YAML 1.1 booleans that Jekyll understood', () => {
-    expect(parse({ pin: 'yes', comments: 'no', math: 'true' })).toMatchObject({ pin: true, comments: false, math: true });
+    expect(parse({ pin: 'yes', comments: 'no', math: 'true' })).toMatchObject({
+      pin: true,
+      comments: false,
+      math: true,
+    });
   });
 
   it('keeps unknown keys', () => {
@@ -84,7 +89,9 @@ describe('chirpySchema', () => {
   it('names the field, the value and what was expected', () => {
     expect(failure({ date: '2021-13-45' })).toMatch(/^date: expected a date like .*got "2021-13-45"/);
     expect(failure({ pin: 'maybe' })).toMatch(/^pin: expected true or false, got "maybe"/);
-    expect(failure({ categories: { a: 1 } })).toMatch(/^categories: expected a list of categorys? or a space-separated string, got \{"a":1\}/);
+    expect(failure({ categories: { a: 1 } })).toMatch(
+      /^categories: expected a list of categorys? or a space-separated string, got \{"a":1\}/,
+    );
     expect(failure({ title: ['a'] })).toMatch(/^title: expected the post title as text, got \["a"\]/);
     expect(failure({ image: 42 })).toMatch(/^image/);
   });
@@ -101,13 +108,19 @@ describe('prepareFrontmatter (what the loader adds before validation)', () => {
   const contents = (yaml: string) => `---\n${yaml}\n---\nbody`;
 
   it('takes the date from the file name, at midnight in the site timezone', () => {
-    const data = prepareFrontmatter({ title: 'x' }, { fileName: '2024-01-15-x.md', contents: contents('title: x'), timeZone: 'Asia/Seoul' });
+    const data = prepareFrontmatter(
+      { title: 'x' },
+      { fileName: '2024-01-15-x.md', contents: contents('title: x'), timeZone: 'Asia/Seoul' },
+    );
     expect((data.date as Date).toISOString()).toBe('2024-01-14T15:00:00.000Z');
   });
 
   it('prefers the front matter date over the file name', () => {
     const yaml = 'date: 2021-04-30 17:31:00 +0900';
-    const data = prepareFrontmatter({ date: '2021-04-30 17:31:00 +0900' }, { fileName: '2021-04-28-retrospective.md', contents: contents(yaml), timeZone: 'Asia/Seoul' });
+    const data = prepareFrontmatter(
+      { date: '2021-04-30 17:31:00 +0900' },
+      { fileName: '2021-04-28-retrospective.md', contents: contents(yaml), timeZone: 'Asia/Seoul' },
+    );
     expect((data.date as Date).toISOString()).toBe('2021-04-30T08:31:00.000Z');
   });
 
@@ -127,7 +140,10 @@ describe('prepareFrontmatter (what the loader adds before validation)', () => {
   });
 
   it('leaves an unreadable date for the schema to report', () => {
-    const data = prepareFrontmatter({ date: 'soon' }, { fileName: '2024-01-15-x.md', contents: contents('date: soon'), timeZone: 'UTC' });
+    const data = prepareFrontmatter(
+      { date: 'soon' },
+      { fileName: '2024-01-15-x.md', contents: contents('date: soon'), timeZone: 'UTC' },
+    );
     expect(data.date).toBe('soon');
   });
 });

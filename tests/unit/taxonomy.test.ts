@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { categoryTerms, categoryTree, collisions, sortTermsByName, tagTerms } from 'astro-theme-chirpy/utils/taxonomy.ts';
+import {
+  categoryTerms,
+  categoryTree,
+  collisions,
+  sortTermsByName,
+  tagTerms,
+} from 'astro-theme-chirpy/utils/taxonomy.ts';
 import type { PostLike } from 'astro-theme-chirpy/utils/posts.ts';
 
 const make = (id: string, categories: string[], tags: string[] = []): PostLike => ({

@@ -82,7 +82,9 @@ export const ChirpyConfigSchema = z.object({
   /** IANA timezone: front matter dates without an offset are read in it, and dates are shown in it. */
   timezone: z
     .string()
-    .refine(isValidTimeZone, { error: (issue) => `"${String(issue.input)}" is not an IANA timezone name such as Asia/Seoul` })
+    .refine(isValidTimeZone, {
+      error: (issue) => `"${String(issue.input)}" is not an IANA timezone name such as Asia/Seoul`,
+    })
     .default('UTC'),
   /** UI language. */
   locale: z

@@ -141,15 +141,16 @@ export function chirpyLoader(options: ChirpyLoaderOptions = {}): Loader {
         }
       }
 
-      // Astro renders `.md` only; Jekyll's `.markdown` is the same Markdown.
-      const entryTypes = new Map(context.entryTypes);
+      // Astro renders `.md` only; Jekyll's `.markdown` is the same Markdown. (`entryTypes` is
+      // on the context the glob loader receives, though not in the public type.)
+      const entryTypes = new Map((context as LoaderContext & { entryTypes: Map<string, unknown> }).entryTypes);
       const markdown = entryTypes.get('.md');
       if (markdown && !entryTypes.has('.markdown')) entryTypes.set('.markdown', markdown);
 
       await inner.load({
         ...context,
         entryTypes,
-        parseData: async (props) => {
+        parseData: (async (props: Parameters<LoaderContext['parseData']>[0]) => {
           const file = props.filePath ? relative(root, props.filePath) : props.id;
           const contents = props.filePath ? readFileSync(props.filePath, 'utf8') : '';
           const data = prepareFrontmatter(props.data, {
@@ -163,8 +164,8 @@ export function chirpyLoader(options: ChirpyLoaderOptions = {}): Loader {
             const reason = error instanceof Error ? error.message : String(error);
             throw new FrontmatterError(`${file}: invalid front matter.\n${reason}`, { cause: error });
           }
-        },
-      });
+        }) as LoaderContext['parseData'],
+      } as LoaderContext);
     },
   };
 }

@@ -18,13 +18,16 @@ const TRUE_WORDS = new Set(['true', 'yes', 'on']);
 const FALSE_WORDS = new Set(['false', 'no', 'off']);
 
 /** A boolean, also accepting YAML 1.1's yes/no/on/off that Jekyll understood. */
-const flagValue = z.preprocess((value) => {
-  if (typeof value !== 'string') return value;
-  const word = value.trim().toLowerCase();
-  if (TRUE_WORDS.has(word)) return true;
-  if (FALSE_WORDS.has(word)) return false;
-  return value;
-}, z.boolean({ error: (issue) => `expected true or false, got ${show(issue.input)}` }));
+const flagValue = z.preprocess(
+  (value) => {
+    if (typeof value !== 'string') return value;
+    const word = value.trim().toLowerCase();
+    if (TRUE_WORDS.has(word)) return true;
+    if (FALSE_WORDS.has(word)) return false;
+    return value;
+  },
+  z.boolean({ error: (issue) => `expected true or false, got ${show(issue.input)}` }),
+);
 const flag = (fallback: boolean) => flagValue.default(fallback);
 
 /**
@@ -60,32 +63,28 @@ const nameList = (what: string) =>
 
 const text = (what: string) => z.string({ error: (issue) => `expected ${what} as text, got ${show(issue.input)}` });
 
-const imageObject = z.looseObject({
-  path: text('the image path'),
-  alt: text('the alt text').optional(),
-  lqip: text('the LQIP path or data URI').optional(),
-  no_bg: flagValue.optional(),
-  width: z.coerce.number().optional(),
-  height: z.coerce.number().optional(),
-});
-
-const image = z.preprocess(
-  (value) => {
-    if (typeof value === 'string') return { path: value };
-    if (value && typeof value === 'object' && !Array.isArray(value)) {
-      const legacy = value as Record<string, unknown>;
-      if (legacy.path === undefined && typeof legacy.src === 'string') return { ...legacy, path: legacy.src };
-    }
-    return value;
+const imageObject = z.looseObject(
+  {
+    path: text('the image path'),
+    alt: text('the alt text').optional(),
+    lqip: text('the LQIP path or data URI').optional(),
+    no_bg: flagValue.optional(),
+    width: z.coerce.number().optional(),
+    height: z.coerce.number().optional(),
   },
-  imageObject,
   { error: (issue) => `expected an image path or { path, alt, lqip }, got ${show(issue.input)}` },
 );
 
-const stringList = z.preprocess(
-  (value) => (typeof value === 'string' ? [value] : value),
-  z.array(text('a path')),
-);
+const image = z.preprocess((value) => {
+  if (typeof value === 'string') return { path: value };
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    const legacy = value as Record<string, unknown>;
+    if (legacy.path === undefined && typeof legacy.src === 'string') return { ...legacy, path: legacy.src };
+  }
+  return value;
+}, imageObject);
+
+const stringList = z.preprocess((value) => (typeof value === 'string' ? [value] : value), z.array(text('a path')));
 
 /** The fields Chirpy knows, with their defaults. */
 export const chirpyFields = {
@@ -154,4 +153,7 @@ export function chirpySchema<Extra extends z.ZodRawShape = {}>(options: ChirpySc
   return z.preprocess(normalizeAliases, z.looseObject(shape));
 }
 
-export type ChirpyPostData = z.output<ReturnType<typeof chirpySchema>>;
+const baseSchema = z.preprocess(normalizeAliases, z.looseObject(chirpyFields));
+
+/** A post's data after validation: every Chirpy field with its default filled. */
+export type ChirpyPostData = z.output<typeof baseSchema>;

@@ -34,7 +34,12 @@ export function useTranslations(locale: LocaleCode): Translate {
 }
 
 /** Picks the `.one` or `.other` form of a counted string. */
-export function countLabel(t: Translate, locale: LocaleCode, base: 'count.posts' | 'count.categories', n: number): string {
+export function countLabel(
+  t: Translate,
+  locale: LocaleCode,
+  base: 'count.posts' | 'count.categories',
+  n: number,
+): string {
   const form = new Intl.PluralRules(locale).select(n) === 'one' ? 'one' : 'other';
   return t(`${base}.${form}` as UIKey, { n });
 }

@@ -65,7 +65,6 @@ function readableText(node: RootContent | Root | ElementContent, withCode: boole
   return '';
 }
 
-
 function headingText(node: Element): string {
   return readableText(node, true).trim();
 }
@@ -168,7 +167,9 @@ export function rehypeChirpy(options: RehypeChirpyOptions = {}) {
               // keep the path as written
             }
             if (!existsSync(join(options.publicDir, decoded))) {
-              options.warn?.(`${postFile}: image "${src}" does not exist in public/ (the page keeps the image element).`);
+              options.warn?.(
+                `${postFile}: image "${src}" does not exist in public/ (the page keeps the image element).`,
+              );
             }
           }
           return child;

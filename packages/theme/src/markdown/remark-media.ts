@@ -17,7 +17,11 @@ export function remarkMedia(options: RemarkMediaOptions = {}) {
   return (tree: Root, file: VFile) => {
     const frontmatter = frontmatterOf(file);
     const subpath = frontmatter.media_subpath ?? frontmatter.img_path;
-    const settings = { cdn: options.cdn, base: options.base, subpath: typeof subpath === 'string' ? subpath : undefined };
+    const settings = {
+      cdn: options.cdn,
+      base: options.base,
+      subpath: typeof subpath === 'string' ? subpath : undefined,
+    };
     visit(tree, 'image', (node) => {
       node.url = mediaUrl(node.url, settings);
     });

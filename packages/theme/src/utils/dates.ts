@@ -44,14 +44,7 @@ export function timeZoneOffsetMinutes(epochMs: number, timeZone: string): number
   for (const part of wallClockFormatter(timeZone).formatToParts(new Date(epochMs))) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
   }
-  const asUtc = Date.UTC(
-    parts.year!,
-    parts.month! - 1,
-    parts.day!,
-    parts.hour!,
-    parts.minute!,
-    parts.second!,
-  );
+  const asUtc = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
   const wholeSeconds = Math.floor(epochMs / 1000) * 1000;
   return Math.round((asUtc - wholeSeconds) / 60000);
 }
@@ -110,7 +103,15 @@ export function parseChirpyDate(text: string, timeZone: string): Date | undefine
   if (offset !== undefined) {
     const minutes = parseOffset(offset);
     if (Math.abs(minutes) > 18 * 60) return undefined;
-    const local = Date.UTC(fields.year, fields.month - 1, fields.day, fields.hour, fields.minute, fields.second, fields.ms);
+    const local = Date.UTC(
+      fields.year,
+      fields.month - 1,
+      fields.day,
+      fields.hour,
+      fields.minute,
+      fields.second,
+      fields.ms,
+    );
     return new Date(local - minutes * 60000);
   }
   return zonedTimeToDate(fields, timeZone);

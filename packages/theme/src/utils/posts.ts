@@ -57,9 +57,12 @@ export function paginate<T>(items: readonly T[], size: number): Page<T>[] {
 }
 
 /** Older and newer neighbours in the global date order (hidden posts included, as in Chirpy). */
-export function neighbours<P extends PostLike>(sorted: readonly P[], id: string): { older?: P; newer?: P } {
+export function neighbours<P extends PostLike>(
+  sorted: readonly P[],
+  id: string,
+): { older: P | undefined; newer: P | undefined } {
   const index = sorted.findIndex((post) => post.id === id);
-  if (index === -1) return {};
+  if (index === -1) return { older: undefined, newer: undefined };
   return { newer: sorted[index - 1], older: sorted[index + 1] };
 }
 
