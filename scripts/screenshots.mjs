@@ -1,0 +1,57 @@
+// Builds nothing: serves the already built example blog (`pnpm build` first) with
+// `astro preview` and saves screenshots of it to docs/, using Debian's Chromium.
+//   pnpm build && pnpm screenshots
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+
+const PORT = 4399;
+const BASE = `http://127.0.0.1:${PORT}`;
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const server = spawn(
+  'pnpm',
+  ['exec', 'astro', 'preview', '--root', 'examples/blog', '--host', '127.0.0.1', '--port', String(PORT)],
+  {
+    stdio: 'ignore',
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+  },
+);
+try {
+  for (let i = 0; i < 100; i += 1) {
+    try {
+      if ((await fetch(BASE)).ok) break;
+    } catch {}
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  mkdirSync('docs', { recursive: true });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: FLAGS,
+  });
+  const shots = [
+    { name: 'home-light', path: '/', width: 1280, height: 800, scheme: 'light' },
+    { name: 'post-dark', path: '/posts/math/', width: 1280, height: 800, scheme: 'dark' },
+    { name: 'home-mobile', path: '/', width: 360, height: 740, scheme: 'light' },
+  ];
+  for (const shot of shots) {
+    const page = await browser.newPage({
+      viewport: { width: shot.width, height: shot.height },
+      colorScheme: shot.scheme,
+    });
+    await page.goto(BASE + shot.path, { waitUntil: 'networkidle' });
+    await page.screenshot({ path: `docs/${shot.name}.png` });
+    await page.close();
+  }
+  await browser.close();
+} finally {
+  server.kill();
+}
