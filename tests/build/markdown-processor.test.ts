@@ -1,0 +1,35 @@
+/**
+ * The theme works whether or not the site already configured a Markdown processor: its
+ * plugins join a unified() processor the site set up, and replace Astro's default.
+ */
+import { unified } from '@astrojs/markdown-remark';
+import { describe, expect, it } from 'vitest';
+import { buildSite, post } from '../helpers/site.ts';
+
+/** A remark plugin of the site's own: it appends a marker paragraph to every post. */
+function remarkMarker() {
+  return (tree: { children: unknown[] }) => {
+    tree.children.push({ type: 'paragraph', children: [{ type: 'text', value: 'SITE-PLUGIN-RAN' }] });
+  };
+}
+
+const posts = {
+  '2024-01-01-math.md': post({ title: 'Math', math: true }, 'Inline $a^2$ here.'),
+};
+
+describe('Markdown processors', () => {
+  it("adds its plugins to the site's own unified() processor, keeping the site's plugins", async () => {
+    const site = await buildSite('processor-unified', {
+      posts,
+      astro: { markdown: { processor: unified({ remarkPlugins: [remarkMarker] }) } },
+    });
+    const content = site.html('/posts/math/').querySelector('.content')!;
+    expect(content.text).toContain('SITE-PLUGIN-RAN');
+    expect(content.querySelector('.katex')).not.toBeNull();
+  });
+
+  it("replaces Astro's default processor so math renders", async () => {
+    const site = await buildSite('processor-default', { posts });
+    expect(site.html('/posts/math/').querySelector('.content .katex')).not.toBeNull();
+  });
+});
