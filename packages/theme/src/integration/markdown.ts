@@ -54,7 +54,13 @@ export function setUpMarkdown(
   const shiki = astroConfig.markdown.shikiConfig;
   const shikiThemes =
     Object.keys(shiki?.themes ?? {}).length === 0 && shiki?.theme === 'github-dark'
-      ? { shikiConfig: { ...shiki, themes: { light: 'github-light', dark: 'github-dark' } } }
+      ? {
+          shikiConfig: {
+            ...shiki,
+            themes: { light: 'github-light', dark: 'github-dark' },
+            defaultColor: false as const,
+          },
+        }
       : {};
   if (processor && isUnifiedProcessor(processor)) {
     // Astro's intended extension point: integrations add to the resolved processor's options.

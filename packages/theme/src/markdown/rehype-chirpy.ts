@@ -69,6 +69,26 @@ function headingText(node: Element): string {
   return readableText(node, true).trim();
 }
 
+const COPY_ICON =
+  'M8 3h9a2 2 0 0 1 2 2v11h-2V5H8Zm-3 4h9a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V9a2 2 0 0 1 2-2Zm0 2v10h9V9Z';
+const COPIED_ICON = 'M9.5 16.2 5.3 12l-1.4 1.4 5.6 5.6L20.1 8.4 18.7 7Z';
+
+function icon(className: string, path: string): Element {
+  return {
+    type: 'element',
+    tagName: 'svg',
+    properties: {
+      className: [className],
+      viewBox: '0 0 24 24',
+      width: 16,
+      height: 16,
+      ariaHidden: 'true',
+      focusable: 'false',
+    },
+    children: [{ type: 'element', tagName: 'path', properties: { fill: 'currentColor', d: path }, children: [] }],
+  };
+}
+
 function codeBlock(pre: Element): Element {
   const raw = pre.properties.dataLanguage ?? pre.properties['data-language'];
   const language = typeof raw === 'string' && raw !== '' ? raw : undefined;
@@ -93,7 +113,7 @@ function codeBlock(pre: Element): Element {
             type: 'element',
             tagName: 'button',
             properties: { type: 'button', className: ['code-copy'], ariaLabel: 'Copy code', hidden: true },
-            children: [],
+            children: [icon('icon-copy', COPY_ICON), icon('icon-copied', COPIED_ICON)],
           },
         ],
       },
