@@ -275,6 +275,23 @@ describe('a complete blog', () => {
     });
   });
 
+  describe('light and dark mode', () => {
+    it('applies a stored choice in <head> before any stylesheet, so the page never flashes the wrong mode', () => {
+      const head = site.html('/posts/math/').querySelector('head')!.innerHTML;
+      const script = head.indexOf("localStorage.getItem('chirpy-mode')");
+      expect(script).toBeGreaterThan(-1);
+      expect(script).toBeLessThan(head.indexOf('rel="stylesheet"'));
+      expect(site.html('/').querySelector('html')!.getAttribute('data-mode')).toBeNull();
+      expect(site.html('/').querySelector('meta[name="color-scheme"]')!.getAttribute('content')).toBe('light dark');
+    });
+
+    it('has a toggle that stays hidden until its script runs and remembers the choice', () => {
+      const button = site.html('/').querySelector('#mode-toggle')!;
+      expect(button.hasAttribute('hidden')).toBe(true);
+      expect(site.read('/')).toContain("localStorage.setItem('chirpy-mode', next)");
+    });
+  });
+
   describe('category and tag indexes', () => {
     it('shows the two-level category tree with counts', () => {
       const cards = site.html('/categories/').querySelectorAll('.category-card');
