@@ -282,7 +282,7 @@ describe('a complete blog', () => {
       const script = head.indexOf("localStorage.getItem('chirpy-mode')");
       expect(script).toBeGreaterThan(-1);
       expect(script).toBeLessThan(head.indexOf('rel="stylesheet"'));
-      expect(site.html('/').querySelector('html')!.getAttribute('data-mode')).toBeNull();
+      expect(site.html('/').querySelector('html')!.hasAttribute('data-mode')).toBe(false);
       expect(site.html('/').querySelector('meta[name="color-scheme"]')!.getAttribute('content')).toBe('light dark');
     });
 
