@@ -2,6 +2,8 @@
  * Everything the pages need to know about the blog, computed once per build:
  * the public posts in date order, the home order, categories and tags.
  */
+import mdxRenderer from '@astrojs/mdx/server.js';
+import { experimental_AstroContainer } from 'astro/container';
 import { getCollection, render } from 'astro:content';
 import config from 'virtual:chirpy/config';
 import type { ChirpyRenderInfo } from '../markdown/frontmatter.ts';
@@ -75,3 +77,16 @@ export function getRenderInfo(post: Post): Promise<ChirpyRenderInfo> {
 }
 
 export { config };
+
+let container: Promise<experimental_AstroContainer> | undefined;
+
+/** The post's HTML: stored at sync time for Markdown, rendered once for MDX. */
+export async function getPostHtml(post: Post): Promise<string> {
+  if (post.rendered?.html !== undefined) return post.rendered.html;
+  container ??= experimental_AstroContainer.create().then((created) => {
+    created.addServerRenderer({ renderer: mdxRenderer });
+    return created;
+  });
+  const { Content } = await render(post as never);
+  return (await container).renderToString(Content);
+}

@@ -16,3 +16,4 @@ export const categoriesUrl = (): string => url('/categories/');
 export const tagsUrl = (): string => url('/tags/');
 export const archivesUrl = (): string => url('/archives/');
 export const feedUrl = (): string => url('/feed.xml');
+export const termFeedUrl = (kind: 'categories' | 'tags', slug: string): string => url(`/${kind}/${slug}/feed.xml`);

@@ -23,6 +23,7 @@ export const THEME_ROUTES: ThemeRoute[] = [
   route('/tags/[tag]', 'tag.astro', 'tags'),
   route('/archives', 'archives.astro', 'archives'),
   route('/feed.xml', 'feed.xml.ts', 'feed'),
+  route('/[kind]/[slug]/feed.xml', 'term-feed.xml.ts', 'feed'),
   route('/404', '404.astro', 'notFound'),
 ];
 
