@@ -18,7 +18,7 @@ describe("Chirpy's demo posts", () => {
   beforeAll(async () => {
     site = await buildSite('chirpy-demo', {
       copyPosts: demoPosts,
-      options: { timezone: 'Asia/Shanghai', cdn: 'https://chirpy-img.netlify.app' },
+      options: { timezone: 'Asia/Shanghai', cdn: 'https://chirpy-img.netlify.app', feed: { limit: 2 } },
     });
   });
 
@@ -66,6 +66,16 @@ describe("Chirpy's demo posts", () => {
       .querySelectorAll('.content img')
       .map((img) => img.getAttribute('src'));
     expect(srcs).toContain('https://chirpy-img.netlify.app/posts/20180809/pages-source-light.png');
+  });
+
+  it('feed the newest `feed.limit` posts, with their CDN images absolute', () => {
+    const xml = site.read('/feed.xml');
+    const titles = [...xml.matchAll(/<item><title>([^<]*)<\/title>/g)].map((match) => match[1]);
+    expect(titles).toEqual(['Customize the Favicon', 'Getting Started']);
+    expect(xml).toContain('https://chirpy-img.netlify.app/posts/20180809/pages-source-light.png');
+    // The category feed has its own, smaller set.
+    const demo = site.read('/categories/demo/feed.xml');
+    expect([...demo.matchAll(/<item><title>([^<]*)<\/title>/g)].map((match) => match[1])).toEqual(['Text and Typography']);
   });
 
   it('report no missing images (they live on the CDN)', () => {
