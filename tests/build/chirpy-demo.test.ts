@@ -75,7 +75,9 @@ describe("Chirpy's demo posts", () => {
     expect(xml).toContain('https://chirpy-img.netlify.app/posts/20180809/pages-source-light.png');
     // The category feed has its own, smaller set.
     const demo = site.read('/categories/demo/feed.xml');
-    expect([...demo.matchAll(/<item><title>([^<]*)<\/title>/g)].map((match) => match[1])).toEqual(['Text and Typography']);
+    expect([...demo.matchAll(/<item><title>([^<]*)<\/title>/g)].map((match) => match[1])).toEqual([
+      'Text and Typography',
+    ]);
   });
 
   it('report no missing images (they live on the CDN)', () => {

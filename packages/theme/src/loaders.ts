@@ -17,6 +17,8 @@ import yaml from 'js-yaml';
 import { findThemeConfig } from './integration/shared.ts';
 import { chirpySchema } from './schema.ts';
 import { parseChirpyDate, zonedTimeToDate } from './utils/dates.ts';
+import { renderLiquid, type LiquidContext } from './markdown/liquid.ts';
+import { mediaUrl } from './utils/media.ts';
 import { parsePostFileName, postSlug, POST_EXTENSIONS } from './utils/filename.ts';
 import { titleizeSlug } from './utils/slug.ts';
 
@@ -34,8 +36,8 @@ export class FrontmatterError extends Error {
   override name = 'FrontmatterError';
 }
 
-/** Front matter dates as written (js-yaml would turn some into UTC instants and leave others as text). */
-function rawDates(contents: string): Record<string, unknown> {
+/** Front matter as written: YAML core types only (js-yaml would turn some dates into UTC instants). */
+function rawFrontmatter(contents: string): Record<string, unknown> {
   const block = extractFrontmatter(contents);
   if (block === undefined) return {};
   try {
@@ -53,7 +55,7 @@ export function prepareFrontmatter(
 ): Record<string, unknown> {
   const parsedName = parsePostFileName(fileName);
   const prepared: Record<string, unknown> = { ...data };
-  const raw = rawDates(contents);
+  const raw = rawFrontmatter(contents);
   if (prepared.title === undefined || prepared.title === null || prepared.title === '') {
     if (parsedName) prepared.title = titleizeSlug(parsedName.title);
   } else if (typeof prepared.title === 'number') {
@@ -77,6 +79,90 @@ export function prepareFrontmatter(
     prepared.date = zonedTimeToDate(parsedName, timeZone);
   }
   return prepared;
+}
+
+interface EntryType {
+  getEntryInfo(params: { contents: string; fileUrl: URL }): Promise<{ data: Record<string, unknown>; body: string }>;
+  [key: string]: unknown;
+}
+
+/** Wraps Astro's Markdown entry type so Liquid runs on the body before it is rendered. */
+function liquidEntryType(
+  markdown: EntryType,
+  options: {
+    root: string;
+    dir: string;
+    site?: string | undefined;
+    base: string;
+    cdn?: string | undefined;
+    warn(message: string): void;
+  },
+): EntryType {
+  const names = postNameIndex(options.dir);
+  const baseurl = options.base === '/' ? '' : options.base.replace(/\/$/, '');
+  const siteUrl = options.site ? new URL(options.site).origin : '';
+  return {
+    ...markdown,
+    async getEntryInfo(params) {
+      const info = await markdown.getEntryInfo(params);
+      const flag = info.data.render_with_liquid;
+      if (flag === false || flag === 'false') return info;
+      const filePath = fileURLToPath(params.fileUrl);
+      const parsed = parsePostFileName(filePath);
+      const subpath = info.data.media_subpath ?? info.data.img_path;
+      const context: LiquidContext = {
+        siteUrl,
+        baseurl,
+        pageUrl: `/posts/${postSlug(parsed?.title ?? '', info.data.slug)}/`,
+        postUrl: (name) => names(name),
+        media: (src) =>
+          mediaUrl(src, {
+            cdn: options.cdn,
+            subpath: typeof subpath === 'string' ? subpath : undefined,
+            base: options.base,
+          }),
+      };
+      const { text, warnings } = renderLiquid(info.body, context);
+      if (warnings.length > 0) {
+        const bodyLine = lineOf(params.contents, params.contents.indexOf(info.body.slice(0, 200)));
+        const file = relative(options.root, filePath);
+        for (const warning of warnings) {
+          options.warn(
+            `${file}:${bodyLine + warning.line - 1}: Liquid ${warning.text} is not supported and was left as written.`,
+          );
+        }
+      }
+      return { ...info, body: text };
+    },
+  };
+}
+
+function lineOf(text: string, index: number): number {
+  return index <= 0 ? 1 : text.slice(0, index).split('\n').length;
+}
+
+/** Finds a post's URL path from the name `{% post_url %}` uses: `2021-01-01-slug`, maybe with folders. */
+function postNameIndex(dir: string): (name: string) => string | undefined {
+  const files = new Map<string, string>();
+  for (const file of listPostLikeFiles(dir)) {
+    const withoutExtension = file.replace(/\.[^./]+$/, '').normalize('NFC');
+    files.set(withoutExtension, file);
+    files.set(withoutExtension.split('/').pop()!, file);
+  }
+  const slugs = new Map<string, string | undefined>();
+  return (name) => {
+    const key = name.trim().replace(/^\//, '').normalize('NFC');
+    if (slugs.has(key)) return slugs.get(key);
+    const file = files.get(key);
+    let url: string | undefined;
+    if (file) {
+      const parsed = parsePostFileName(file);
+      const slugField = rawFrontmatter(readFileSync(join(dir, file), 'utf8')).slug;
+      if (parsed) url = `/posts/${postSlug(parsed.title, slugField)}/`;
+    }
+    slugs.set(key, url);
+    return url;
+  };
 }
 
 function listPostLikeFiles(dir: string): string[] {
@@ -141,11 +227,23 @@ export function chirpyLoader(options: ChirpyLoaderOptions = {}): Loader {
         }
       }
 
-      // Astro renders `.md` only; Jekyll's `.markdown` is the same Markdown. (`entryTypes` is
-      // on the context the glob loader receives, though not in the public type.)
-      const entryTypes = new Map((context as LoaderContext & { entryTypes: Map<string, unknown> }).entryTypes);
+      // Astro renders `.md` only; Jekyll's `.markdown` is the same Markdown. Both get Liquid
+      // first, as in Jekyll. (`entryTypes` is on the context the glob loader receives,
+      // though not in the public type.)
+      const entryTypes = new Map((context as LoaderContext & { entryTypes: Map<string, EntryType> }).entryTypes);
       const markdown = entryTypes.get('.md');
-      if (markdown && !entryTypes.has('.markdown')) entryTypes.set('.markdown', markdown);
+      if (markdown) {
+        const withLiquid = liquidEntryType(markdown, {
+          root,
+          dir,
+          site: context.config.site,
+          base: context.config.base,
+          cdn: theme?.cdn,
+          warn: (message) => context.logger.warn(message),
+        });
+        entryTypes.set('.md', withLiquid);
+        entryTypes.set('.markdown', withLiquid);
+      }
 
       await inner.load({
         ...context,

@@ -9,6 +9,9 @@ import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
 import type { ChirpyConfig } from '../config.ts';
 import { rehypeChirpy } from '../markdown/rehype-chirpy.ts';
+import { remarkDeflist } from '../markdown/remark-deflist.ts';
+import { remarkIal } from '../markdown/remark-ial.ts';
+import { remarkMathDialect } from '../markdown/remark-math-dialect.ts';
 import { remarkMathGate } from '../markdown/remark-math-gate.ts';
 import { remarkMedia } from '../markdown/remark-media.ts';
 
@@ -19,10 +22,15 @@ export function chirpyMarkdownPlugins(
   astroConfig: AstroConfig,
   logger: AstroIntegrationLogger,
 ): { remarkPlugins: Plugin[]; rehypePlugins: Plugin[] } {
+  const root = fileURLToPath(astroConfig.root);
+  const warn = (message: string) => logger.warn(message);
   return {
     remarkPlugins: [
       [remarkMath, { singleDollarTextMath: true }],
       remarkMathGate,
+      [remarkMathDialect, { warn, root }],
+      remarkIal,
+      remarkDeflist,
       [remarkMedia, { cdn: config.cdn, base: astroConfig.base }],
     ],
     rehypePlugins: [
@@ -31,9 +39,9 @@ export function chirpyMarkdownPlugins(
         rehypeChirpy,
         {
           publicDir: fileURLToPath(astroConfig.publicDir),
-          root: fileURLToPath(astroConfig.root),
+          root,
           base: astroConfig.base,
-          warn: (message: string) => logger.warn(message),
+          warn,
         },
       ],
     ],

@@ -89,14 +89,24 @@ function icon(className: string, path: string): Element {
   };
 }
 
-function codeBlock(pre: Element): Element {
+/** Languages Chirpy shows without line numbers. */
+const NO_LINE_NUMBERS = new Set(['plaintext', 'text', 'txt', 'console', 'terminal', 'shellsession', 'shell-session']);
+
+/** Chirpy's code block: a header with the language (or the `file=` name) and a copy button. */
+function codeBlock(pre: Element, ial?: { file?: string; classes: string[] }): Element {
   const raw = pre.properties.dataLanguage ?? pre.properties['data-language'];
   const language = typeof raw === 'string' && raw !== '' ? raw : undefined;
-  const label = codeLabel(language);
+  const file = ial?.file;
+  const label = file ?? codeLabel(language);
+  const extra = (ial?.classes ?? []).filter((name) => name !== 'chirpy-code');
+  const lineNumbers = !extra.includes('nolineno') && !NO_LINE_NUMBERS.has((language ?? 'plaintext').toLowerCase());
   return {
     type: 'element',
     tagName: 'div',
-    properties: { className: ['code-block', `language-${language ?? 'plaintext'}`] },
+    properties: {
+      className: ['code-block', `language-${language ?? 'plaintext'}`, ...(lineNumbers ? ['lineno'] : []), ...extra],
+      ...(file ? { dataFile: file } : {}),
+    },
     children: [
       {
         type: 'element',
@@ -106,7 +116,7 @@ function codeBlock(pre: Element): Element {
           {
             type: 'element',
             tagName: 'span',
-            properties: { className: ['code-label'], dataLabelText: label },
+            properties: { className: file ? ['code-label', 'code-file'] : ['code-label'], dataLabelText: label },
             children: [{ type: 'text', value: label }],
           },
           {
@@ -122,6 +132,48 @@ function codeBlock(pre: Element): Element {
   };
 }
 
+/** Image classes that belong on the wrapping link, as in Chirpy; the rest stay on the image. */
+const WRAPPER_CLASSES = /^(normal|left|right|light|dark|preview-img|w-\d+)$/;
+
+/** Chirpy's image: wrapped in a link to itself, size aliases `w`/`h`, LQIP as a blur-up background. */
+function chirpyImage(img: Element, parent: Element | Root): Element {
+  const props = img.properties;
+  for (const [alias, name] of [
+    ['w', 'width'],
+    ['h', 'height'],
+  ] as const) {
+    if (props[alias] !== undefined) {
+      props[name] ??= props[alias];
+      delete props[alias];
+    }
+  }
+  const lqip = typeof props.lqip === 'string' ? props.lqip : undefined;
+  delete props.lqip;
+  const all = classes(img);
+  const outer = all.filter((name) => WRAPPER_CLASSES.test(name));
+  const inner = all.filter((name) => !WRAPPER_CLASSES.test(name));
+  props.className = inner.length > 0 ? inner : undefined;
+  if (lqip) {
+    props.style = `background: url("${lqip.replace(/"/g, '%22')}") center / cover no-repeat;`;
+    outer.push('blur');
+  }
+  if (parent.type === 'element' && parent.tagName === 'a') {
+    parent.properties.className = [...classes(parent), 'img-link', ...outer];
+    return img;
+  }
+  return {
+    type: 'element',
+    tagName: 'a',
+    properties: { href: props.src, className: ['popup', 'img-link', ...outer] },
+    children: [img],
+  };
+}
+
+/** kramdown's footnote ids (`fn:x`, `fnref:x`), so links to old anchors still land. */
+function footnoteId(value: string): string {
+  return value.replace(/^(#?)user-content-(fn|fnref)-(.+)$/, '$1$2:$3');
+}
+
 function isLocalPath(src: string): boolean {
   return src.startsWith('/') && !src.startsWith('//');
 }
@@ -135,6 +187,20 @@ export function rehypeChirpy(options: RehypeChirpyOptions = {}) {
     const visitChildren = (parent: Root | Element) => {
       parent.children = parent.children.map((child) => {
         if (child.type !== 'element') return child;
+        for (const key of ['id', 'href'] as const) {
+          const value = child.properties[key];
+          if (typeof value === 'string' && value.includes('user-content-fn')) child.properties[key] = footnoteId(value);
+        }
+        if (child.tagName === 'div' && classes(child).includes('chirpy-code')) {
+          const pre = child.children.find((node): node is Element => node.type === 'element' && node.tagName === 'pre');
+          if (pre && classes(pre).includes('astro-code')) {
+            info.hasCode = true;
+            const file = typeof child.properties.dataFile === 'string' ? child.properties.dataFile : undefined;
+            return codeBlock(pre, { classes: classes(child), ...(file !== undefined ? { file } : {}) });
+          }
+          visitChildren(child);
+          return child;
+        }
         if (child.tagName === 'pre' && classes(child).includes('astro-code')) {
           info.hasCode = true;
           return codeBlock(child);
@@ -175,6 +241,7 @@ export function rehypeChirpy(options: RehypeChirpyOptions = {}) {
         }
         if (child.tagName === 'img') {
           if (child.properties.loading === undefined) child.properties.loading = 'lazy';
+          const wrapped = chirpyImage(child, parent);
           const src = typeof child.properties.src === 'string' ? child.properties.src : '';
           if (options.publicDir && isLocalPath(src)) {
             let path = src.split(/[?#]/)[0]!;
@@ -192,7 +259,7 @@ export function rehypeChirpy(options: RehypeChirpyOptions = {}) {
               );
             }
           }
-          return child;
+          return wrapped;
         }
         visitChildren(child);
         return child;

@@ -1,0 +1,197 @@
+/**
+ * Math the way Chirpy posts write it (kramdown + MathJax), on posts with `math: true`:
+ * - `$$…$$` alone on a line is display math; inside a sentence it is inline math;
+ * - `\$$…$$` (the list-item escape) and `\\(…\\)` are inline math, `\\[…\\]` display math;
+ * - inside single `$…$`, Markdown escapes apply first (`\_` is `_`), as kramdown did;
+ * - `\begin{equation}` blocks are numbered; `\label{x}` and `\eqref{x}` link to them;
+ * - a formula KaTeX cannot render is reported with file, line and TeX, and shown as code.
+ * On other posts every `$` stays text (see remark-math-gate).
+ */
+import { readFileSync } from 'node:fs';
+import katex from 'katex';
+import type { InlineMath, Math, Nodes, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import type { VFile } from 'vfile';
+import { frontmatterOf, isOn } from './frontmatter.ts';
+
+export interface MathDialectOptions {
+  warn?: (message: string) => void;
+  /** Absolute project root, to name files in warnings. */
+  root?: string;
+}
+
+const MARKDOWN_ESCAPE = /\\([!-/:-@[-`{-~])/g;
+/** Inline math that remark-math left in text: `$$…$$` (after `\$$`), `\(…\)` and `\[…\]`. */
+const TEXT_MATH = /\$\$([^$]+?)\$\$|\\\(([\s\S]+?)\\\)|\\\[([\s\S]+?)\\\]/g;
+
+type Node = RootContent | Root;
+
+function mapChildren(parent: Parent, fn: (child: RootContent, parent: Parent) => RootContent | RootContent[]): void {
+  parent.children = (parent.children as RootContent[]).flatMap((child) => fn(child, parent)) as Parent['children'];
+}
+
+function walk(node: Node, visit: (node: Node) => void): void {
+  visit(node);
+  if ('children' in node) for (const child of node.children as RootContent[]) walk(child, visit);
+}
+
+const display = (value: string, position?: Math['position']): Math => ({ type: 'math', value, position });
+const inlineMathNode = (value: string, block = false): InlineMath =>
+  block
+    ? ({
+        type: 'inlineMath',
+        value,
+        data: { hProperties: { className: ['language-math', 'math-display'] } },
+      } as InlineMath)
+    : { type: 'inlineMath', value };
+
+function splitTextMath(text: Text): PhrasingContent[] {
+  const parts: PhrasingContent[] = [];
+  let last = 0;
+  for (const match of text.value.matchAll(TEXT_MATH)) {
+    if (match.index > last) parts.push({ type: 'text', value: text.value.slice(last, match.index) });
+    if (match[1] !== undefined) parts.push(inlineMathNode(match[1].trim()));
+    else if (match[2] !== undefined) parts.push(inlineMathNode(match[2].trim()));
+    else parts.push(inlineMathNode(match[3]!.trim(), true));
+    last = match.index + match[0].length;
+  }
+  if (parts.length === 0) return [text];
+  if (last < text.value.length) parts.push({ type: 'text', value: text.value.slice(last) });
+  return parts;
+}
+
+function labelId(label: string): string {
+  return `eq-${label.replace(/[^\p{L}\p{N}_-]+/gu, '-')}`;
+}
+
+/** The line in the file where the Markdown body starts (the processor sees the body only). */
+function bodyLineOffset(file: VFile): number {
+  if (!file.path) return 0;
+  try {
+    const whole = readFileSync(file.path, 'utf8');
+    const body = String(file.value);
+    const index = whole.indexOf(body.slice(0, Math.min(200, body.length)));
+    return index <= 0 ? 0 : whole.slice(0, index).split('\n').length - 1;
+  } catch {
+    return 0;
+  }
+}
+
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+export function remarkMathDialect(options: MathDialectOptions = {}) {
+  return (tree: Root, file: VFile) => {
+    if (!isOn(frontmatterOf(file).math)) return;
+    const source = String(file.value);
+    const isDouble = (node: InlineMath) => {
+      const start = node.position?.start.offset;
+      return start !== undefined && source.startsWith('$$', start);
+    };
+
+    // 1. Escapes inside single-dollar math; a lone `$$…$$` paragraph is display math.
+    walk(tree, (node) => {
+      if (node.type === 'inlineMath' && !isDouble(node)) node.value = node.value.replace(MARKDOWN_ESCAPE, '$1');
+      if (!('children' in node)) return;
+      mapChildren(node as Parent, (child) => {
+        if (child.type === 'paragraph' && child.children.length === 1 && child.children[0]!.type === 'inlineMath') {
+          const only = child.children[0] as InlineMath;
+          if (isDouble(only)) return display(only.value, child.position);
+        }
+        return child;
+      });
+    });
+
+    // 2. Math remark-math did not see: `$$…$$` after an escape, `\(…\)`, `\[…\]`.
+    walk(tree, (node) => {
+      if (!('children' in node) || node.type === 'inlineCode' || node.type === 'code') return;
+      mapChildren(node as Parent, (child) => (child.type === 'text' ? splitTextMath(child) : child));
+      mapChildren(node as Parent, (child) => {
+        if (child.type === 'paragraph' && child.children.length === 1) {
+          const only = child.children[0] as InlineMath & { data?: { hProperties?: { className?: string[] } } };
+          if (only.type === 'inlineMath' && only.data?.hProperties?.className?.includes('math-display')) {
+            return display(only.value, child.position);
+          }
+        }
+        return child;
+      });
+    });
+
+    // 3. Number `equation` blocks; remember labels.
+    const labels = new Map<string, number>();
+    let counter = 0;
+    walk(tree, (node) => {
+      if (!('children' in node)) return;
+      mapChildren(node as Parent, (child) => {
+        if (child.type !== 'math' || !/\\begin\{equation\}/.test(child.value)) return child;
+        counter += 1;
+        const label = /\\label\{([^}]*)\}/.exec(child.value)?.[1];
+        child.value = child.value
+          .replace(/\\begin\{equation\}|\\end\{equation\}/g, '')
+          .replace(/\\label\{[^}]*\}/g, '')
+          .trim();
+        if (!/\\tag\{/.test(child.value)) child.value += ` \\tag{${counter}}`;
+        if (!label) return child;
+        labels.set(label, counter);
+        return [{ type: 'html', value: `<span id="${labelId(label)}" class="eq-anchor"></span>` }, child];
+      });
+    });
+
+    // 4. `\eqref{x}` and `\ref{x}`: links in text, numbers inside formulas.
+    const reference = /\\(eq)?ref\{([^}]*)\}/g;
+    walk(tree, (node) => {
+      if (node.type === 'math' || node.type === 'inlineMath') {
+        node.value = node.value.replace(reference, (match, eq: string | undefined, label: string) => {
+          const n = labels.get(label);
+          return n === undefined ? match : eq ? `\\text{(${n})}` : `\\text{${n}}`;
+        });
+        return;
+      }
+      if (!('children' in node) || node.type === 'inlineCode') return;
+      mapChildren(node as Parent, (child) => {
+        if (child.type !== 'text' || !reference.test(child.value)) return child;
+        reference.lastIndex = 0;
+        const parts: RootContent[] = [];
+        let last = 0;
+        for (const match of child.value.matchAll(reference)) {
+          const n = labels.get(match[2]!);
+          if (n === undefined) continue;
+          if (match.index > last) parts.push({ type: 'text', value: child.value.slice(last, match.index) });
+          const text = match[1] ? `(${n})` : String(n);
+          parts.push({ type: 'link', url: `#${labelId(match[2]!)}`, children: [{ type: 'text', value: text }] });
+          last = match.index + match[0].length;
+        }
+        if (last < child.value.length) parts.push({ type: 'text', value: child.value.slice(last) });
+        return parts;
+      });
+    });
+
+    // 5. Formulas KaTeX cannot render: a warning, and the TeX shown as code.
+    const offset = bodyLineOffset(file);
+    const fileName =
+      file.path && options.root ? file.path.slice(options.root.length).replace(/^[\\/]/, '') : (file.path ?? 'a post');
+    walk(tree, (node) => {
+      if (!('children' in node)) return;
+      mapChildren(node as Parent, (child) => {
+        if (child.type !== 'math' && child.type !== 'inlineMath') return child;
+        const displayMode =
+          child.type === 'math' ||
+          Boolean(
+            (child.data as { hProperties?: { className?: string[] } } | undefined)?.hProperties?.className?.includes(
+              'math-display',
+            ),
+          );
+        try {
+          katex.renderToString(child.value, { displayMode, throwOnError: true, strict: 'ignore' });
+          return child;
+        } catch (error) {
+          const line = (child.position?.start.line ?? 1) + offset;
+          const reason = error instanceof Error ? error.message : String(error);
+          options.warn?.(
+            `${fileName}:${line}: KaTeX cannot render ${JSON.stringify(child.value)} (${reason}); it is shown as TeX.`,
+          );
+          const code = `<code class="math-error" title="KaTeX could not render this formula">${escapeHtml(child.value)}</code>`;
+          return { type: 'html', value: displayMode ? `<pre class="math-error">${code}</pre>` : code };
+        }
+      });
+    });
+  };
+}
