@@ -138,7 +138,9 @@ export async function buildSite(name: string, spec: SiteSpec): Promise<BuiltSite
     logs,
     exists: (path) => existsSync(resolve(path)),
     read: (path) => readFileSync(resolve(path), 'utf8'),
-    html: (path) => parse(readFileSync(resolve(path), 'utf8')),
+    // `pre` is parsed like any element (node-html-parser keeps it as raw text by default).
+    html: (path) =>
+      parse(readFileSync(resolve(path), 'utf8'), { blockTextElements: { script: true, noscript: true, style: true } }),
     files: () =>
       (readdirSync(dist, { recursive: true }) as string[])
         .map((file) => relative(dist, join(dist, file)).split('\\').join('/'))

@@ -142,8 +142,9 @@ function chirpyImage(img: Element, parent: Element | Root): Element {
     ['w', 'width'],
     ['h', 'height'],
   ] as const) {
-    if (props[alias] !== undefined) {
-      props[name] ??= props[alias];
+    const value = props[alias];
+    if (value !== undefined) {
+      if (props[name] === undefined && (typeof value === 'string' || typeof value === 'number')) props[name] = value;
       delete props[alias];
     }
   }

@@ -60,7 +60,7 @@ function walk(node: Nodes): void {
       out.push(child);
       continue;
     }
-    const previous = out.at(-1) as (RootContent & { type: string; children: RootContent[] }) | undefined;
+    const previous = out.at(-1) as unknown as { type: string; children: RootContent[] } | undefined;
     if (previous?.type === 'chirpy-dl') previous.children.push(...items);
     else out.push(element('dl', items));
   }

@@ -9,7 +9,8 @@
  */
 import { readFileSync } from 'node:fs';
 import katex from 'katex';
-import type { InlineMath, Math, Nodes, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import type { Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import type { InlineMath, Math as DisplayMath } from 'mdast-util-math';
 import type { VFile } from 'vfile';
 import { frontmatterOf, isOn } from './frontmatter.ts';
 
@@ -34,15 +35,32 @@ function walk(node: Node, visit: (node: Node) => void): void {
   if ('children' in node) for (const child of node.children as RootContent[]) walk(child, visit);
 }
 
-const display = (value: string, position?: Math['position']): Math => ({ type: 'math', value, position });
+const display = (value: string, position?: DisplayMath['position']): DisplayMath => ({ type: 'math', value, position });
+/** Inline math; `block` marks `\[…\]` written inside a sentence, rendered in display style. */
 const inlineMathNode = (value: string, block = false): InlineMath =>
-  block
-    ? ({
-        type: 'inlineMath',
-        value,
-        data: { hProperties: { className: ['language-math', 'math-display'] } },
-      } as InlineMath)
-    : { type: 'inlineMath', value };
+  ({ type: 'inlineMath', value, data: { chirpyDisplay: block } }) as InlineMath;
+
+const isDisplayStyle = (node: InlineMath) =>
+  Boolean((node.data as { chirpyDisplay?: boolean } | undefined)?.chirpyDisplay);
+
+/**
+ * remark-math puts the HTML of each formula in `data.hChildren` when it parses; formulas
+ * changed or made here need theirs written again, or rehype-katex sees the old text.
+ */
+function syncHast(node: DisplayMath | InlineMath): void {
+  const code = (value: string, kind: 'math-inline' | 'math-display') => ({
+    type: 'element' as const,
+    tagName: 'code',
+    properties: { className: ['language-math', kind] },
+    children: [{ type: 'text' as const, value }],
+  });
+  if (node.type === 'math') {
+    node.data = { ...node.data, hName: 'pre', hProperties: {}, hChildren: [code(node.value, 'math-display')] };
+  } else {
+    const element = code(node.value, isDisplayStyle(node) ? 'math-display' : 'math-inline');
+    node.data = { ...node.data, hName: 'code', hProperties: element.properties, hChildren: element.children };
+  }
+}
 
 function splitTextMath(text: Text): PhrasingContent[] {
   const parts: PhrasingContent[] = [];
@@ -102,14 +120,12 @@ export function remarkMathDialect(options: MathDialectOptions = {}) {
 
     // 2. Math remark-math did not see: `$$…$$` after an escape, `\(…\)`, `\[…\]`.
     walk(tree, (node) => {
-      if (!('children' in node) || node.type === 'inlineCode' || node.type === 'code') return;
+      if (!('children' in node)) return;
       mapChildren(node as Parent, (child) => (child.type === 'text' ? splitTextMath(child) : child));
       mapChildren(node as Parent, (child) => {
         if (child.type === 'paragraph' && child.children.length === 1) {
-          const only = child.children[0] as InlineMath & { data?: { hProperties?: { className?: string[] } } };
-          if (only.type === 'inlineMath' && only.data?.hProperties?.className?.includes('math-display')) {
-            return display(only.value, child.position);
-          }
+          const only = child.children[0]!;
+          if (only.type === 'inlineMath' && isDisplayStyle(only)) return display(only.value, child.position);
         }
         return child;
       });
@@ -145,7 +161,7 @@ export function remarkMathDialect(options: MathDialectOptions = {}) {
         });
         return;
       }
-      if (!('children' in node) || node.type === 'inlineCode') return;
+      if (!('children' in node)) return;
       mapChildren(node as Parent, (child) => {
         if (child.type !== 'text' || !reference.test(child.value)) return child;
         reference.lastIndex = 0;
@@ -172,15 +188,10 @@ export function remarkMathDialect(options: MathDialectOptions = {}) {
       if (!('children' in node)) return;
       mapChildren(node as Parent, (child) => {
         if (child.type !== 'math' && child.type !== 'inlineMath') return child;
-        const displayMode =
-          child.type === 'math' ||
-          Boolean(
-            (child.data as { hProperties?: { className?: string[] } } | undefined)?.hProperties?.className?.includes(
-              'math-display',
-            ),
-          );
+        const displayMode = child.type === 'math' || isDisplayStyle(child);
         try {
           katex.renderToString(child.value, { displayMode, throwOnError: true, strict: 'ignore' });
+          syncHast(child);
           return child;
         } catch (error) {
           const line = (child.position?.start.line ?? 1) + offset;

@@ -1,0 +1,306 @@
+/**
+ * Chirpy's Markdown dialect, one feature per test: kramdown IALs, code blocks, images,
+ * headings, footnotes, definition lists, Liquid and the math dialect.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, post, type BuiltSite } from '../helpers/site.ts';
+
+const DIALECT = `## Prompts
+
+> A tip.
+{: .prompt-tip }
+
+> A note, kept as a class.
+{: .prompt-note }
+
+## Code
+
+\`\`\`python
+print(1)
+\`\`\`
+{: file='src/app.py' }
+
+\`\`\`js
+let a = 1;
+\`\`\`
+{: .nolineno }
+
+\`\`\`console
+$ ls
+\`\`\`
+
+Path \`/etc/hosts\`{: .filepath} here.
+
+## Images
+
+![Alt A](/img/a.png){: w="400" h="200" .left .shadow }
+_A caption_
+
+![Alt B](b.png){: lqip="data:image/webp;base64,AAAA" .w-50 }
+
+[![Linked](/img/c.png){: .dark }](https://example.org)
+
+## Kept out of the TOC
+{: data-toc-skip='' #custom-id }
+
+## Repeat
+
+## Repeat
+
+## 모델 설정 & C++
+
+Footnote here[^note].
+
+Term
+: Definition one
+: Definition two
+
+<details><summary>More</summary>Inline <kbd>HTML</kbd> as written.</details>
+
+[^note]: The note.
+`;
+
+const LIQUID = `Site: {{ site.url }}{{ site.baseurl }}/about/
+
+Link: [dialect]({% post_url 2024-01-01-dialect %})
+
+{% include embed/youtube.html id='Balreaj8Yqs' %}
+
+{%
+  include embed/video.html
+  src='clip.mp4'
+  title='A clip'
+%}
+
+\`\`\`liquid
+{% raw %}{{ page.title }}{% endraw %}
+\`\`\`
+
+Unknown: {{ page.title }}
+`;
+
+const MATH = `One line display:
+
+$$ x = {-b \\pm \\sqrt{b^2-4ac} \\over 2a} $$
+
+Inline $$a+b$$ in text, single $\\hat{a}\\_+$ with escapes, and \\\\(c^2\\\\) parenthesised.
+
+1. \\$$ \\sum_i x_i $$ starts a list item
+
+\\\\[ \\int_0^1 f \\\\]
+
+$$
+\\begin{equation}
+  E = mc^2 \\label{eq:energy}
+\\end{equation}
+$$
+
+See \\eqref{eq:energy}.
+
+Broken: $\\frac{1}{$ here.
+`;
+
+describe("Chirpy's Markdown dialect", () => {
+  let site: BuiltSite;
+  beforeAll(async () => {
+    site = await buildSite('dialect', {
+      posts: {
+        '2024-01-01-dialect.md': post({ title: 'Dialect', media_subpath: '/media/post' }, DIALECT),
+        '2024-01-02-liquid.md': post({ title: 'Liquid' }, LIQUID),
+        '2024-01-03-no-liquid.md': post(
+          { title: 'No Liquid', render_with_liquid: false },
+          'Literal {{ site.url }} and {% post_url x %}.',
+        ),
+        '2024-01-04-math.md': post({ title: 'Math', math: true }, MATH),
+        '2024-01-05-legacy.md': post({ title: 'Legacy', img_path: '/legacy', image: 'cover.png' }, '![x](pic.png)'),
+      },
+    });
+  });
+  const content = (slug: string) => site.html(`/posts/${slug}/`).querySelector('.content')!;
+
+  describe('IALs', () => {
+    it('turns `{: .prompt-* }` under a quote into a prompt, keeping unknown prompt classes', () => {
+      const quotes = content('dialect').querySelectorAll('blockquote');
+      expect(quotes.map((q) => q.getAttribute('class'))).toEqual(['prompt-tip', 'prompt-note']);
+      expect(quotes[0]!.text.trim()).toBe('A tip.');
+      expect(content('dialect').text).not.toContain('{:');
+    });
+
+    it('titles a code block with `file=` and drops line numbers with `.nolineno`', () => {
+      const blocks = content('dialect').querySelectorAll('.code-block');
+      expect(blocks[0]!.getAttribute('data-file')).toBe('src/app.py');
+      expect(blocks[0]!.querySelector('.code-label')!.text).toBe('src/app.py');
+      expect(blocks[0]!.classList.contains('lineno')).toBe(true);
+      expect(blocks[1]!.classList.contains('nolineno')).toBe(true);
+      expect(blocks[1]!.classList.contains('lineno')).toBe(false);
+      expect(blocks[1]!.querySelector('.code-label')!.text).toBe('JavaScript');
+    });
+
+    it('shows line numbers except for console and plain text, as Chirpy does', () => {
+      const console = content('dialect').querySelectorAll('.code-block')[2]!;
+      expect(console.classList.contains('language-console')).toBe(true);
+      expect(console.classList.contains('lineno')).toBe(false);
+    });
+
+    it('marks inline code as a file path', () => {
+      expect(content('dialect').querySelector('code.filepath')!.text).toBe('/etc/hosts');
+    });
+
+    it('applies heading attributes and ids', () => {
+      const heading = content('dialect').querySelector('#custom-id')!;
+      expect(heading.tagName).toBe('H2');
+      expect(heading.hasAttribute('data-toc-skip')).toBe(true);
+    });
+  });
+
+  describe('images', () => {
+    it('wraps images in a link with position classes, keeps other classes and sizes on the image', () => {
+      const link = content('dialect').querySelectorAll('a.img-link')[0]!;
+      expect(link.getAttribute('class')).toBe('popup img-link left');
+      expect(link.getAttribute('href')).toBe('/media/post/img/a.png');
+      const img = link.querySelector('img')!;
+      expect(img.getAttribute('src')).toBe('/media/post/img/a.png');
+      expect(img.getAttribute('class')).toBe('shadow');
+      expect(img.getAttribute('width')).toBe('400');
+      expect(img.getAttribute('height')).toBe('200');
+      expect(img.getAttribute('loading')).toBe('lazy');
+    });
+
+    it('keeps the italic line under an image as its caption', () => {
+      const link = content('dialect').querySelectorAll('a.img-link')[0]!;
+      expect(link.parentNode!.querySelector('em')!.text).toBe('A caption');
+    });
+
+    it('resolves a relative path through media_subpath and gives LQIP a blur-up', () => {
+      const link = content('dialect').querySelectorAll('a.img-link')[1]!;
+      expect(link.getAttribute('class')).toBe('popup img-link w-50 blur');
+      const img = link.querySelector('img')!;
+      expect(img.getAttribute('src')).toBe('/media/post/b.png');
+      expect(img.getAttribute('style')).toContain('data:image/webp;base64,AAAA');
+    });
+
+    it('marks an image already inside a link instead of wrapping it, keeping its mode class', () => {
+      const link = content('dialect').querySelector('a[href="https://example.org"]')!;
+      expect(link.getAttribute('class')).toBe('img-link dark');
+      expect(link.querySelector('img')!.getAttribute('src')).toBe('/media/post/img/c.png');
+    });
+
+    it('honours the legacy img_path, for the preview image too', () => {
+      expect(content('legacy').querySelector('img')!.getAttribute('src')).toBe('/legacy/pic.png');
+      expect(site.html('/posts/legacy/').querySelector('.preview-img img')!.getAttribute('src')).toBe(
+        '/legacy/cover.png',
+      );
+    });
+  });
+
+  describe('headings, footnotes, definition lists, HTML', () => {
+    it("gives headings kramdown's ids: Hangul kept, punctuation dropped, repeats numbered", () => {
+      const ids = content('dialect')
+        .querySelectorAll('h2')
+        .map((h) => h.getAttribute('id'));
+      expect(ids).toEqual([
+        'prompts',
+        'code',
+        'images',
+        'custom-id',
+        'repeat',
+        'repeat-1',
+        '모델-설정--c',
+        'footnote-label',
+      ]);
+    });
+
+    it("uses kramdown's footnote anchors (fn:x, fnref:x)", () => {
+      const ref = content('dialect').querySelector('sup a')!;
+      expect(ref.getAttribute('href')).toBe('#fn:note');
+      expect(ref.getAttribute('id')).toBe('fnref:note');
+      const note = site.html('/posts/dialect/').querySelector('[id="fn:note"]')!;
+      expect(note.text).toContain('The note.');
+      expect(note.querySelector('a[href="#fnref:note"]')).not.toBeNull();
+    });
+
+    it('renders definition lists', () => {
+      const dl = content('dialect').querySelector('dl')!;
+      expect(dl.querySelectorAll('dt').map((dt) => dt.text)).toEqual(['Term']);
+      expect(dl.querySelectorAll('dd').map((dd) => dd.text)).toEqual(['Definition one', 'Definition two']);
+    });
+
+    it('keeps inline HTML as written', () => {
+      expect(content('dialect').querySelector('details summary')!.text).toBe('More');
+      expect(content('dialect').querySelector('details kbd')!.text).toBe('HTML');
+    });
+  });
+
+  describe('Liquid', () => {
+    it('fills site URLs and post_url', () => {
+      expect(content('liquid').text).toContain('Site: https://example.com/about/');
+      expect(content('liquid').querySelector('a[href="/posts/dialect/"]')!.text).toBe('dialect');
+    });
+
+    it('renders embeds in both include forms', () => {
+      expect(content('liquid').querySelector('iframe.embed-video')!.getAttribute('src')).toBe(
+        'https://www.youtube.com/embed/Balreaj8Yqs',
+      );
+      const video = content('liquid').querySelector('video.embed-video')!;
+      expect(video.querySelector('source')!.getAttribute('src')).toBe('/clip.mp4');
+      expect(video.parentNode!.querySelector('em')!.text).toBe('A clip');
+    });
+
+    it('removes raw tags and keeps their content', () => {
+      expect(content('liquid').querySelector('pre')!.text).toContain('{{ page.title }}');
+      expect(content('liquid').text).not.toContain('{% raw %}');
+    });
+
+    it('leaves unknown Liquid as written and warns with file and line', () => {
+      expect(content('liquid').text).toContain('Unknown: {{ page.title }}');
+      expect(site.logs).toMatch(
+        /src\/content\/posts\/2024-01-02-liquid\.md:21: Liquid \{\{ page\.title \}\} is not supported/,
+      );
+    });
+
+    it('is off for render_with_liquid: false', () => {
+      expect(content('no-liquid').text).toContain('Literal {{ site.url }} and {% post_url x %}.');
+      expect(site.logs).not.toContain('2024-01-03-no-liquid.md');
+    });
+  });
+
+  describe('math', () => {
+    const katexSources = () =>
+      content('math')
+        .querySelectorAll('annotation')
+        .map((a) => a.text.trim());
+
+    it('reads a one-line $$ … $$ paragraph as display math and $$ inside a sentence as inline math', () => {
+      const displays = content('math')
+        .querySelectorAll('.katex-display')
+        .map((d) => d.querySelector('annotation')!.text.trim());
+      expect(displays[0]).toBe('x = {-b \\pm \\sqrt{b^2-4ac} \\over 2a}');
+      expect(katexSources()).toContain('a+b');
+    });
+
+    it('applies Markdown escapes inside single-dollar math first', () => {
+      expect(katexSources()).toContain('\\hat{a}_+');
+    });
+
+    it('reads \\$$ in a list item, \\\\( \\\\) and \\\\[ \\\\] as math', () => {
+      const item = content('math').querySelector('li')!;
+      expect(item.querySelector('annotation')!.text.trim()).toBe('\\sum_i x_i');
+      expect(katexSources()).toContain('c^2');
+      expect(katexSources()).toContain('\\int_0^1 f');
+    });
+
+    it('numbers equations and links \\eqref to them', () => {
+      expect(katexSources().some((tex) => tex.includes('E = mc^2') && tex.includes('\\tag{1}'))).toBe(true);
+      const ref = content('math').querySelector('a[href="#eq-eq-energy"]')!;
+      expect(ref.text).toBe('(1)');
+      expect(content('math').querySelector('[id="eq-eq-energy"]')).not.toBeNull();
+    });
+
+    it('reports a formula KaTeX cannot render and shows its TeX, not an error box', () => {
+      expect(site.logs).toMatch(/src\/content\/posts\/2024-01-04-math\.md:24: KaTeX cannot render "\\\\frac\{1\}\{"/);
+      const error = content('math').querySelector('code.math-error')!;
+      expect(error.text).toBe('\\frac{1}{');
+      expect(content('math').querySelector('.katex-error')).toBeNull();
+    });
+  });
+});
