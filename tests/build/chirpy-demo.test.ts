@@ -83,4 +83,153 @@ describe("Chirpy's demo posts", () => {
   it('report no missing images (they live on the CDN)', () => {
     expect(site.logs).not.toMatch(/does not exist in public/);
   });
+
+  describe('every feature they demonstrate, element by element', () => {
+    const content = (slug: string) => site.html(`/posts/${slug}/`).querySelector('.content')!;
+    const ids = (slug: string) =>
+      content(slug)
+        .querySelectorAll('h1, h2, h3, h4, h5')
+        .map((h) => h.getAttribute('id'));
+
+    it('text-and-typography: headings with their IAL classes, toc-skip marks and kramdown ids', () => {
+      const page = content('text-and-typography');
+      expect(page.querySelector('h1')!.getAttribute('id')).toBe('h1--heading');
+      expect(page.querySelector('h1')!.getAttribute('class')).toBe('mt-4 mb-0');
+      for (const id of ['h2--heading', 'h3--heading', 'h4--heading']) {
+        expect(page.querySelector(`#${id}`)!.hasAttribute('data-toc-skip'), id).toBe(true);
+      }
+      expect(ids('text-and-typography')).toEqual([
+        'headings',
+        'h1--heading',
+        'h2--heading',
+        'h3--heading',
+        'h4--heading',
+        'paragraph',
+        'lists',
+        'ordered-list',
+        'unordered-list',
+        'todo-list',
+        'description-list',
+        'block-quote',
+        'prompts',
+        'tables',
+        'links',
+        'footnote',
+        'inline-code',
+        'filepath',
+        'code-blocks',
+        'common',
+        'specific-language',
+        'specific-filename',
+        'mathematics',
+        'mermaid-svg',
+        'images',
+        'default-with-caption',
+        'left-aligned',
+        'float-to-left',
+        'float-to-right',
+        'darklight-mode--shadow',
+        'video',
+        'reverse-footnote',
+        'footnote-label',
+      ]);
+    });
+
+    it('text-and-typography: prompts, file path, file header, description list, table wrapper', () => {
+      const page = content('text-and-typography');
+      expect(page.querySelectorAll('blockquote[class^="prompt-"]').map((q) => q.getAttribute('class'))).toEqual([
+        'prompt-tip',
+        'prompt-info',
+        'prompt-warning',
+        'prompt-danger',
+      ]);
+      expect(page.querySelector('code.filepath')!.text).toBe('/path/to/the/file.extend');
+      const file = page.querySelector('.code-block[data-file]')!;
+      expect(file.getAttribute('data-file')).toBe('_sass/jekyll-theme-chirpy.scss');
+      expect(file.querySelector('.code-label')!.text).toBe('_sass/jekyll-theme-chirpy.scss');
+      expect(file.classList.contains('language-sass')).toBe(true);
+      expect(page.querySelectorAll('dl dt').map((dt) => dt.text)).toEqual(['Sun', 'Moon']);
+      expect(page.querySelector('.table-wrapper table')).not.toBeNull();
+    });
+
+    it('text-and-typography: images with their positions, sizes, modes, shadows and caption', () => {
+      const page = content('text-and-typography');
+      const links = page.querySelectorAll('a.img-link');
+      expect(links.map((a) => a.getAttribute('class'))).toEqual([
+        'popup img-link',
+        'popup img-link w-75 normal',
+        'popup img-link w-50 left',
+        'popup img-link w-50 right',
+        'popup img-link light w-75',
+        'popup img-link dark w-75',
+      ]);
+      expect(links[0]!.querySelector('img')!.getAttribute('width')).toBe('972');
+      expect(links[4]!.querySelector('img')!.getAttribute('class')).toBe('shadow rounded-10');
+      expect(links[4]!.querySelector('img')!.getAttribute('width')).toBe('1212');
+      expect(links[0]!.parentNode!.querySelector('em')!.text).toBe('Full screen width and center alignment');
+    });
+
+    it('text-and-typography: the YouTube embed, footnotes and math with a numbered equation', () => {
+      const page = content('text-and-typography');
+      expect(page.querySelector('iframe.embed-video')!.getAttribute('src')).toBe(
+        'https://www.youtube.com/embed/Balreaj8Yqs',
+      );
+      expect(page.querySelectorAll('sup a').map((a) => a.getAttribute('href'))).toEqual([
+        '#fn:footnote',
+        '#fn:fn-nth-2',
+      ]);
+      expect(page.querySelector('[id="fn:fn-nth-2"]')!.text).toContain('The 2nd footnote source');
+      const tex = page.querySelectorAll('annotation').map((a) => a.text.trim());
+      expect(tex.some((t) => t.includes('\\sum_{n=1}^\\infty 1/n^2') && t.includes('\\tag{1}'))).toBe(true);
+      expect(tex).toContain('a \\ne 0');
+      expect(tex).toContain('x = {-b \\pm \\sqrt{b^2-4ac} \\over 2a}');
+      expect(page.querySelector('a[href="#eq-eq-series"]')!.text).toBe('(1)');
+    });
+
+    it('write-a-new-post: prompts, file headers, and Liquid left literal (render_with_liquid: false)', () => {
+      const page = content('write-a-new-post');
+      expect(page.querySelectorAll('blockquote[class^="prompt-"]').map((q) => q.getAttribute('class'))).toEqual([
+        'prompt-tip',
+        'prompt-info',
+        'prompt-info',
+        'prompt-warning',
+        'prompt-danger',
+        'prompt-tip',
+      ]);
+      expect(page.querySelectorAll('.code-block[data-file]').map((b) => b.getAttribute('data-file'))).toEqual([
+        '_data/authors.yml',
+        '_config.yml',
+      ]);
+      expect(page.text).toContain("{% include embed/{Platform}.html id='{ID}' %}");
+      expect(page.text).toContain('The Jekyll tag {% highlight %} is not compatible with this theme.');
+      expect(page.text).toContain('{% raw %}');
+      expect(page.querySelector('iframe')).toBeNull();
+      expect(site.logs).not.toContain('2019-08-08-write-a-new-post.md:');
+      expect(ids('write-a-new-post').slice(0, 4)).toEqual([
+        'naming-and-path',
+        'front-matter',
+        'timezone-of-date',
+        'categories-and-tags',
+      ]);
+    });
+
+    it('getting-started: light and dark images through media_subpath, file paths, a prompt', () => {
+      const page = content('getting-started');
+      const links = page.querySelectorAll('a.img-link');
+      expect(links.map((a) => [a.getAttribute('class'), a.querySelector('img')!.getAttribute('src')])).toEqual([
+        ['popup img-link light normal', 'https://chirpy-img.netlify.app/posts/20180809/pages-source-light.png'],
+        ['popup img-link dark normal', 'https://chirpy-img.netlify.app/posts/20180809/pages-source-dark.png'],
+      ]);
+      expect(links[0]!.querySelector('img')!.getAttribute('class')).toBe('border');
+      expect(links[0]!.querySelector('img')!.getAttribute('width')).toBe('375');
+      expect(page.querySelectorAll('code.filepath').length).toBeGreaterThanOrEqual(6);
+      expect(page.querySelectorAll('blockquote.prompt-info')).toHaveLength(1);
+      expect(ids('getting-started')).toContain('option-1-using-the-starter-recommended');
+    });
+
+    it('customize-the-favicon: its prompt and heading ids', () => {
+      expect(content('customize-the-favicon').querySelectorAll('blockquote.prompt-info')).toHaveLength(1);
+      expect(ids('customize-the-favicon')).toEqual(['generate-the-favicon', 'download--replace']);
+    });
+  });
 });
