@@ -113,6 +113,10 @@ describe("Chirpy's Markdown dialect", () => {
         ),
         '2024-01-04-math.md': post({ title: 'Math', math: true }, MATH),
         '2024-01-05-legacy.md': post({ title: 'Legacy', img_path: '/legacy', image: 'cover.png' }, '![x](pic.png)'),
+        '2024-01-06-moved.md': post(
+          { title: 'Moved', redirect_from: '[/old-url/, /2019/08/08/older.html, /옛날-주소/]' },
+          'Now here.',
+        ),
       },
     });
   });
@@ -301,6 +305,21 @@ describe("Chirpy's Markdown dialect", () => {
       const error = content('math').querySelector('code.math-error')!;
       expect(error.text).toBe('\\frac{1}{');
       expect(content('math').querySelector('.katex-error')).toBeNull();
+    });
+  });
+
+  describe('redirect_from', () => {
+    it('writes a page at each old path that sends readers to the post', () => {
+      for (const path of ['/old-url/', '/2019/08/08/older.html', '/옛날-주소/']) {
+        const page = site.html(path);
+        expect(page.querySelector('link[rel="canonical"]')!.getAttribute('href'), path).toBe(
+          'https://example.com/posts/moved/',
+        );
+        expect(page.querySelector('meta[http-equiv="refresh"]')!.getAttribute('content'), path).toBe(
+          '0; url=https://example.com/posts/moved/',
+        );
+        expect(page.querySelector('a')!.getAttribute('href')).toBe('https://example.com/posts/moved/');
+      }
     });
   });
 });

@@ -57,4 +57,16 @@ describe('build errors', () => {
     }).catch((error: Error) => error.message);
     expect(message).toMatch(/timezone: "Nowhere\/City" is not an IANA timezone name/);
   });
+
+  it('stops when a redirect_from path is a live page, naming both files', async () => {
+    const message = await buildFailure('error-redirect', {
+      posts: {
+        '2024-01-01-live.md': post({ title: 'Live' }),
+        '2024-01-02-mover.md': post({ title: 'Mover', redirect_from: '[/posts/live/]' }),
+      },
+    });
+    expect(message).toMatch(
+      /redirect_from: src\/content\/posts\/2024-01-02-mover\.md redirects from \/posts\/live\/, where src\/content\/posts\/2024-01-01-live\.md is published/,
+    );
+  });
 });

@@ -25,6 +25,7 @@ export const THEME_ROUTES: ThemeRoute[] = [
   route('/feed.xml', 'feed.xml.ts', 'feed'),
   route('/[kind]/[slug]/feed.xml', 'term-feed.xml.ts', 'feed'),
   route('/404', '404.astro', 'notFound'),
+  route('/[...redirect]', 'redirect.ts', 'posts'),
 ];
 
 export function enabledRoutes(config: ChirpyConfig): ThemeRoute[] {
