@@ -120,7 +120,15 @@ function runBuild(root: string, spec: SiteSpec) {
 /** Builds the site; rejects with the build's error (its logs attached) when the build fails. */
 export async function buildSite(name: string, spec: SiteSpec): Promise<BuiltSite> {
   const root = prepareSite(name, spec);
-  const { error, logs } = await capturingOutput(() => runBuild(root, spec));
+  return finish(root, await capturingOutput(() => runBuild(root, spec)));
+}
+
+/** Builds a site that already exists on disk with its own astro.config. */
+export async function buildProject(root: string): Promise<BuiltSite> {
+  return finish(root, await capturingOutput(() => build({ root, logLevel: 'info' })));
+}
+
+function finish(root: string, { error, logs }: { error?: unknown; logs: string }): BuiltSite {
   if (error) {
     const failure = error instanceof Error ? error : new Error(String(error));
     (failure as Error & { logs?: string }).logs = logs;

@@ -106,6 +106,8 @@ export const ChirpyConfigSchema = z.object({
     .default({ name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' }),
   /** Feed options. */
   feed: z.object({ limit: z.int().min(0).default(30) }).prefault({}),
+  /** Extra sidebar tabs after Archives, such as an About page: `{ label, href }`. */
+  tabs: z.array(z.object({ label: z.string().min(1), href: z.string().min(1) })).default([]),
   /** Turn any injected route off to provide your own page. */
   routes: routeSwitches,
   /** Replace theme components by name with your own `.astro` files (paths from the project root). */

@@ -1,0 +1,225 @@
+/**
+ * A Jekyll Chirpy site (written here) moved with `astro-theme-chirpy migrate` and built:
+ * every URL Chirpy published for it exists, with the same encoding, and old URLs redirect.
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildProject, REPO_DIR, TESTS_DIR, type BuiltSite } from '../helpers/site.ts';
+
+const BIN = join(REPO_DIR, 'packages/theme/bin/astro-theme-chirpy.mjs');
+const WORK = join(TESTS_DIR, '.tmp/migrate');
+const JEKYLL = join(WORK, 'jekyll-site');
+const ASTRO = join(WORK, 'astro-site');
+
+const JEKYLL_FILES: Record<string, string> = {
+  '_config.yml': [
+    'theme: jekyll-theme-chirpy',
+    'lang: ko-KR',
+    'timezone: Asia/Seoul',
+    'title: 구국의 블로그',
+    'tagline: 데이터와 글쓰기',
+    'description: A migrated blog',
+    'url: "https://gguguk.example.io"',
+    'github:',
+    '  username: gguguk',
+    'twitter:',
+    '  username: gguguk_tw',
+    'social:',
+    '  name: Gukwon Koo',
+    '  email: koo@example.com',
+    '  links:',
+    '    - https://github.com/gguguk',
+    '    - https://www.linkedin.com/in/gguguk',
+    'avatar: /assets/img/avatar.png',
+    'theme_mode: dark',
+    'cdn:',
+    'comments:',
+    '  provider: giscus',
+    '  giscus:',
+    '    repo: gguguk/gguguk.github.io',
+    '    repo_id: R_kgDOxyz',
+    '    category: Comments',
+    '    category_id: DIC_kwDOxyz',
+    '    mapping: pathname',
+    'analytics:',
+    '  google:',
+    '    id: G-XXXXXXX',
+    'paginate: 5',
+    'toc: true',
+    'kramdown:',
+    '  syntax_highlighter: rouge',
+    '',
+  ].join('\n'),
+  '_posts/2021-04-28-retrospective.md':
+    '---\ntitle: 글또 5기 회고글\ncategories: [ETC, Retrospective]\ntags: [retrospective]\ndate: 2021-04-30 17:31:00 +0900\nredirect_from:\n  - /2021/04/30/retrospective.html\n---\n\n회고입니다. ![로고](/assets/img/logo.png)\n',
+  '_posts/dev/2026-03-11-[Effective C++] 1. C++에 왔으면 C++의 법을 따릅시다 1.md':
+    '---\ntitle: "[Effective C++] 1"\ncategories: [Programming, C++]\ntags: [C++, 책]\n---\n\n본문.\n',
+  '_posts/2023-05-05-모델 설정.markdown':
+    '---\ntitle: 모델 설정\ncategories: Machine Learning\ntag: 머신러닝\n---\n\n$x$\n',
+  '_posts/2022-02-02-Spring-Boot.md':
+    '---\ntitle: Spring Boot\ndate: 2022-02-02\ncategories: [Programming, Java]\n---\n\nCase kept.\n',
+  '_posts/2020-01-01-draft.md': '---\ntitle: Draft\npublished: false\n---\n\nNot published.\n',
+  '_tabs/about.md':
+    '---\n# the default layout is page\nicon: fas fa-info-circle\norder: 4\n---\n\n안녕하세요. About me.\n',
+  '_tabs/archives.md': '---\nlayout: archives\nicon: fas fa-archive\norder: 3\n---\n',
+  'assets/img/logo.png': 'PNG',
+  'assets/img/avatar.png': 'PNG',
+  'assets/lib/should-not-copy.js': '// theme asset',
+};
+
+function tree(dir: string): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const entry of readdirSync(dir, { recursive: true }) as string[]) {
+    const path = join(dir, entry);
+    if (
+      statSync(path).isFile() &&
+      !entry.includes('node_modules') &&
+      !entry.startsWith('dist') &&
+      !entry.startsWith('.astro')
+    ) {
+      result[entry] = createHash('sha256').update(readFileSync(path)).digest('hex');
+    }
+  }
+  return result;
+}
+
+const migrateCommand = () => execFileSync('node', [BIN, 'migrate', JEKYLL, ASTRO], { encoding: 'utf8' });
+
+describe('astro-theme-chirpy migrate', () => {
+  let firstReport: string;
+  let secondReport: string;
+  let sourceBefore: Record<string, string>;
+  let targetAfterFirst: Record<string, string>;
+  let site: BuiltSite;
+
+  beforeAll(async () => {
+    rmSync(WORK, { recursive: true, force: true });
+    for (const [path, content] of Object.entries(JEKYLL_FILES)) {
+      mkdirSync(dirname(join(JEKYLL, path)), { recursive: true });
+      writeFileSync(join(JEKYLL, path), content);
+    }
+    sourceBefore = tree(JEKYLL);
+    firstReport = migrateCommand();
+    targetAfterFirst = tree(ASTRO);
+    secondReport = migrateCommand();
+    site = await buildProject(ASTRO);
+  });
+
+  it('never changes the Jekyll site', () => {
+    expect(tree(JEKYLL)).toEqual(sourceBefore);
+  });
+
+  it('is safe to run twice: the second run changes nothing', () => {
+    expect(tree(ASTRO)).toEqual(targetAfterFirst);
+    expect(secondReport).toMatch(/^Wrote 0 file\(s\)/);
+  });
+
+  it('maps _config.yml to the theme options', () => {
+    const config = readFileSync(join(ASTRO, 'astro.config.mjs'), 'utf8');
+    expect(config).toContain('"site": "https://gguguk.example.io"');
+    for (const expected of [
+      '"title": "구국의 블로그"',
+      '"tagline": "데이터와 글쓰기"',
+      '"timezone": "Asia/Seoul"',
+      '"locale": "ko-KR"',
+      '"paginate": 5',
+      '"themeMode": "dark"',
+      '"author": "Gukwon Koo"',
+      '"repoId": "R_kgDOxyz"',
+      '"url": "https://github.com/gguguk"',
+      '"url": "https://twitter.com/gguguk_tw"',
+      '"url": "https://www.linkedin.com/in/gguguk"',
+      '"url": "mailto:koo@example.com"',
+      '"href": "/about/"',
+    ]) {
+      expect(config, expected).toContain(expected);
+    }
+  });
+
+  it('reports what it could not map', () => {
+    expect(firstReport).toContain('analytics: google not mapped');
+    expect(firstReport).toContain('toc: not mapped');
+    expect(firstReport).not.toContain('kramdown');
+  });
+
+  it('copies posts, assets and tab pages, but not the theme assets', () => {
+    expect(Object.keys(targetAfterFirst)).toEqual(
+      expect.arrayContaining([
+        'src/content/posts/2021-04-28-retrospective.md',
+        'src/content/posts/dev/2026-03-11-[Effective C++] 1. C++에 왔으면 C++의 법을 따릅시다 1.md',
+        'public/assets/img/logo.png',
+        'src/pages/about.md',
+        'package.json',
+        'src/content.config.ts',
+      ]),
+    );
+    expect(Object.keys(targetAfterFirst).some((file) => file.includes('should-not-copy'))).toBe(false);
+    expect(readFileSync(join(ASTRO, 'src/content/posts/2021-04-28-retrospective.md'), 'utf8')).toBe(
+      JEKYLL_FILES['_posts/2021-04-28-retrospective.md'],
+    );
+  });
+
+  it('builds every URL Chirpy published for the site, with the same encoding', () => {
+    const expected = [
+      '/posts/retrospective/',
+      '/posts/Effective-C++-1.-C++%EC%97%90-%EC%99%94%EC%9C%BC%EB%A9%B4-C++%EC%9D%98-%EB%B2%95%EC%9D%84-%EB%94%B0%EB%A6%85%EC%8B%9C%EB%8B%A4-1/',
+      '/posts/%EB%AA%A8%EB%8D%B8-%EC%84%A4%EC%A0%95/',
+      '/posts/Spring-Boot/',
+    ];
+    const archive = site
+      .html('/archives/')
+      .querySelectorAll('#archives a')
+      .map((a) => a.getAttribute('href'));
+    expect([...archive].sort()).toEqual([...expected].sort());
+    for (const url of expected) expect(site.exists(url), url).toBe(true);
+    for (const path of [
+      '/',
+      '/categories/etc/',
+      '/categories/retrospective/',
+      '/categories/programming/',
+      '/categories/c/',
+      '/categories/java/',
+      '/categories/machine/',
+      '/categories/learning/',
+      '/tags/retrospective/',
+      '/tags/c/',
+      '/tags/책/',
+      '/tags/머신러닝/',
+      '/archives/',
+      '/feed.xml',
+      '/404.html',
+      '/about/',
+    ]) {
+      expect(site.exists(path), path).toBe(true);
+    }
+    expect(site.exists('/posts/draft/')).toBe(false);
+  });
+
+  it('keeps old URLs working through redirect_from', () => {
+    const page = site.html('/2021/04/30/retrospective.html');
+    expect(page.querySelector('meta[http-equiv="refresh"]')!.getAttribute('content')).toBe(
+      '0; url=https://gguguk.example.io/posts/retrospective/',
+    );
+  });
+
+  it('keeps comment threads keyed on the path, and the feed where subscribers are', () => {
+    const script = site.html('/posts/retrospective/').querySelector('#comments script')!;
+    expect(script.getAttribute('data-mapping')).toBe('pathname');
+    expect(site.read('/feed.xml')).toContain(
+      '<guid isPermaLink="true">https://gguguk.example.io/posts/retrospective/</guid>',
+    );
+  });
+
+  it('shows the tab page in the sidebar, in Korean', () => {
+    const home = site.html('/');
+    expect(home.querySelector('html')!.getAttribute('lang')).toBe('ko-KR');
+    expect(home.querySelectorAll('.tabs a').map((a) => [a.text, a.getAttribute('href')])).toContainEqual([
+      'About',
+      '/about/',
+    ]);
+    expect(site.html('/about/').querySelector('.content')!.text).toContain('안녕하세요. About me.');
+  });
+});
