@@ -113,6 +113,11 @@ describe("Chirpy's Markdown dialect", () => {
         ),
         '2024-01-04-math.md': post({ title: 'Math', math: true }, MATH),
         '2024-01-05-legacy.md': post({ title: 'Legacy', img_path: '/legacy', image: 'cover.png' }, '![x](pic.png)'),
+        '2024-01-07-diagram.md': post(
+          { title: 'Diagram', mermaid: true },
+          '```mermaid\ngraph TD\n  A --> B\n```\n\n```js\nlet x;\n```',
+        ),
+        '2024-01-08-no-diagram.md': post({ title: 'No diagram' }, '```mermaid\ngraph TD\n  A --> B\n```'),
         '2024-01-06-moved.md': post(
           { title: 'Moved', redirect_from: '[/old-url/, /2019/08/08/older.html, /옛날-주소/]' },
           'Now here.',
@@ -320,6 +325,22 @@ describe("Chirpy's Markdown dialect", () => {
         );
         expect(page.querySelector('a')!.getAttribute('href')).toBe('https://example.com/posts/moved/');
       }
+    });
+  });
+
+  describe('mermaid', () => {
+    it('turns mermaid blocks into diagrams on posts with mermaid: true, loading the site-hosted bundle there only', () => {
+      const diagram = site.html('/posts/diagram/');
+      expect(diagram.querySelector('.content pre.mermaid')!.text).toBe('graph TD\n  A --> B');
+      const script = diagram
+        .querySelectorAll('script')
+        .find((s) => /mermaid[^"]*\.js$/.test(s.getAttribute('src') ?? ''))!;
+      expect(script.getAttribute('src')).toMatch(/^\/_astro\/mermaid\.min\.[\w-]+\.js$/);
+      expect(diagram.querySelector('.content .code-block.language-js')).not.toBeNull();
+      for (const slug of ['no-diagram', 'dialect']) {
+        expect(site.read(`/posts/${slug}/`), slug).not.toContain('mermaid.min');
+      }
+      expect(site.html('/posts/no-diagram/').querySelector('.content .code-block.language-mermaid')).not.toBeNull();
     });
   });
 });

@@ -2,7 +2,7 @@
  * The theme as people install it: packed with `pnpm pack`, installed into a new Astro site
  * outside the workspace whose only dependencies are `astro` and the theme, and built.
  */
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,13 +13,17 @@ const THEME_DIR = join(REPO_DIR, 'packages/theme');
 const astroVersion = JSON.parse(readFileSync(join(REPO_DIR, 'node_modules/astro/package.json'), 'utf8'))
   .version as string;
 
+/** Runs a command; returns what it printed (stdout and stderr); throws when it fails. */
 function run(command: string, args: string[], cwd: string): string {
-  return execFileSync(command, args, {
+  const result = spawnSync(command, args, {
     cwd,
     encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    // A site of its own: not the workspace's NODE_PATH, through which pnpm exposes the workspace's packages.
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NODE_PATH: '' },
   });
+  const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${output}`);
+  return output;
 }
 
 describe('installing the packed theme', () => {
@@ -74,11 +78,17 @@ describe('installing the packed theme', () => {
       join(site, 'src/content/posts/2024-05-01-설치 확인.md'),
       '---\ntitle: Installed from the tarball\ncategories: [Setup]\ntags: [install]\nmath: true\n---\n\nIt works: $a^2+b^2=c^2$\n',
     );
+    writeFileSync(
+      join(site, 'src/content/posts/2024-05-02-diagram.md'),
+      '---\ntitle: Diagram\nmermaid: true\n---\n\n```mermaid\ngraph TD\n  A --> B\n```\n',
+    );
     run('pnpm', ['install', '--no-frozen-lockfile'], site);
     buildOutput = run('pnpm', ['exec', 'astro', 'build'], site);
   }, 600_000);
 
-  afterAll(() => rmSync(work, { recursive: true, force: true }));
+  afterAll(() => {
+    if (!process.env.KEEP_TMP) rmSync(work, { recursive: true, force: true });
+  });
 
   it('packs only the package sources', () => {
     const listing = run('tar', ['-tzf', tarball], work).split('\n');
@@ -109,5 +119,14 @@ describe('installing the packed theme', () => {
     const postHtml = readFileSync(join(dist, 'posts/설치-확인/index.html'), 'utf8');
     expect(postHtml).toContain('class="katex"');
     expect(postHtml).toContain('datetime="2024-05-01T00:00:00+09:00"');
+  });
+
+  it('shows mermaid diagrams as their source, with a warning, when the site has not installed mermaid', () => {
+    const html = readFileSync(join(site, 'dist/posts/diagram/index.html'), 'utf8');
+    expect(html).toMatch(/<pre class="mermaid">graph TD\n {2}A --(>|&gt;) B<\/pre>/);
+    expect(html).not.toContain('mermaid.min');
+    expect(buildOutput).toMatch(
+      /2024-05-02-diagram\.md: has mermaid diagrams, but the site does not have the `mermaid` package installed/,
+    );
   });
 });

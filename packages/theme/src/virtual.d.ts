@@ -7,3 +7,9 @@ declare module 'virtual:chirpy/components/*' {
   const Component: import('astro/runtime/server/index.js').AstroComponentFactory;
   export default Component;
 }
+
+declare module 'virtual:chirpy/mermaid' {
+  /** URL of mermaid's browser bundle when the site installed `mermaid`. */
+  const src: string | undefined;
+  export default src;
+}

@@ -58,7 +58,7 @@ export function getSiteData(): Promise<SiteData> {
   return cached;
 }
 
-const EMPTY_INFO: ChirpyRenderInfo = { words: 0, excerpt: '', hasCode: false };
+const EMPTY_INFO: ChirpyRenderInfo = { words: 0, excerpt: '', hasCode: false, hasMermaid: false };
 const infos = new Map<string, Promise<ChirpyRenderInfo>>();
 
 /** Word count, excerpt and code flag, from the Markdown pipeline (rendering MDX once if needed). */

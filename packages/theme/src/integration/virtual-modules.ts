@@ -5,6 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import type { ChirpyConfig } from '../config.ts';
 import { OVERRIDABLE_COMPONENTS } from '../config.ts';
+import { mermaidModule } from './mermaid.ts';
 
 const PREFIX = 'virtual:chirpy/';
 
@@ -23,6 +24,7 @@ export function componentModules(config: ChirpyConfig, root: URL): Record<string
 export function vitePluginChirpy(config: ChirpyConfig, root: URL) {
   const modules: Record<string, string> = {
     config: `export default ${JSON.stringify(config)};`,
+    mermaid: mermaidModule(root),
     ...componentModules(config, root),
   };
   return {

@@ -16,13 +16,15 @@ export interface ChirpyRenderInfo {
   words: number;
   excerpt: string;
   hasCode: boolean;
+  /** The post has mermaid diagrams (only counted on posts with `mermaid: true`). */
+  hasMermaid: boolean;
 }
 
 export function renderInfo(file: VFile): ChirpyRenderInfo {
   const frontmatter = frontmatterOf(file);
   const existing = frontmatter.chirpy as ChirpyRenderInfo | undefined;
   if (existing) return existing;
-  const fresh: ChirpyRenderInfo = { words: 0, excerpt: '', hasCode: false };
+  const fresh: ChirpyRenderInfo = { words: 0, excerpt: '', hasCode: false, hasMermaid: false };
   frontmatter.chirpy = fresh;
   return fresh;
 }

@@ -10,7 +10,7 @@ import type { Element, ElementContent, Root, RootContent } from 'hast';
 import type { VFile } from 'vfile';
 import { countWords, excerpt } from '../utils/text.ts';
 import { codeLabel } from './code-labels.ts';
-import { renderInfo } from './frontmatter.ts';
+import { frontmatterOf, isOn, renderInfo } from './frontmatter.ts';
 import { HeadingIdRegistry } from './heading-ids.ts';
 
 export interface RehypeChirpyOptions {
@@ -132,6 +132,27 @@ function codeBlock(pre: Element, ial?: { file?: string; classes: string[] }): El
   };
 }
 
+function languageOf(pre: Element): string | undefined {
+  const raw = pre.properties.dataLanguage ?? pre.properties['data-language'];
+  return typeof raw === 'string' && raw !== '' ? raw : undefined;
+}
+
+function plainText(node: ElementContent): string {
+  if (node.type === 'text') return node.value;
+  if (node.type === 'element') return node.children.map(plainText).join('');
+  return '';
+}
+
+/** A diagram for mermaid to draw in the browser; until then (or without JavaScript) its source. */
+function mermaidBlock(pre: Element): Element {
+  return {
+    type: 'element',
+    tagName: 'pre',
+    properties: { className: ['mermaid'] },
+    children: [{ type: 'text', value: pre.children.map(plainText).join('').trimEnd() }],
+  };
+}
+
 /** Image classes that belong on the wrapping link, as in Chirpy; the rest stay on the image. */
 const WRAPPER_CLASSES = /^(normal|left|right|light|dark|preview-img|w-\d+)$/;
 
@@ -182,6 +203,7 @@ function isLocalPath(src: string): boolean {
 export function rehypeChirpy(options: RehypeChirpyOptions = {}) {
   return (tree: Root, file: VFile) => {
     const info = renderInfo(file);
+    const mermaidPost = isOn(frontmatterOf(file).mermaid);
     const ids = new HeadingIdRegistry();
     const postFile = file.path ? (options.root ? relative(options.root, file.path) : file.path) : 'a post';
 
@@ -203,6 +225,10 @@ export function rehypeChirpy(options: RehypeChirpyOptions = {}) {
           return child;
         }
         if (child.tagName === 'pre' && classes(child).includes('astro-code')) {
+          if (mermaidPost && languageOf(child) === 'mermaid') {
+            info.hasMermaid = true;
+            return mermaidBlock(child);
+          }
           info.hasCode = true;
           return codeBlock(child);
         }
