@@ -275,6 +275,22 @@ describe('a complete blog', () => {
     });
   });
 
+  describe('zero JavaScript and no third parties by default', () => {
+    it('requests nothing from another site on any page', () => {
+      for (const file of site.files().filter((name) => name.endsWith('.html'))) {
+        const html = site.read(`/${file}`);
+        expect(html, file).not.toMatch(/<(script|link|img|iframe)[^>]+(src|href)="(https?:)?\/\/(?!example\.com)/);
+      }
+    });
+
+    it('loads no script file, only small inline scripts where a feature needs one', () => {
+      for (const file of site.files().filter((name) => name.endsWith('.html'))) {
+        expect(site.read(`/${file}`), file).not.toMatch(/<script[^>]+src=/);
+      }
+      expect(site.read('/posts/dollars/')).not.toContain('navigator.clipboard');
+    });
+  });
+
   describe('light and dark mode', () => {
     it('applies a stored choice in <head> before any stylesheet, so the page never flashes the wrong mode', () => {
       const page = site.read('/posts/math/');

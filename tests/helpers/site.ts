@@ -106,15 +106,31 @@ export async function capturingOutput<T>(fn: () => Promise<T>): Promise<{ result
   }
 }
 
+/**
+ * Runs Astro's build as `astro build` would: vitest sets NODE_ENV=test, which would make
+ * the build a non-production one (no `import.meta.env.PROD`).
+ */
+async function asProduction<T>(fn: () => Promise<T>): Promise<T> {
+  const saved = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    return await fn();
+  } finally {
+    process.env.NODE_ENV = saved;
+  }
+}
+
 function runBuild(root: string, spec: SiteSpec) {
-  return build({
-    root,
-    configFile: false,
-    logLevel: 'info',
-    site: 'https://example.com',
-    ...spec.astro,
-    integrations: [chirpy({ title: 'Test Blog', ...spec.options } as ChirpyUserConfig)],
-  });
+  return asProduction(() =>
+    build({
+      root,
+      configFile: false,
+      logLevel: 'info',
+      site: 'https://example.com',
+      ...spec.astro,
+      integrations: [chirpy({ title: 'Test Blog', ...spec.options } as ChirpyUserConfig)],
+    }),
+  );
 }
 
 /** Builds the site; rejects with the build's error (its logs attached) when the build fails. */
@@ -125,7 +141,7 @@ export async function buildSite(name: string, spec: SiteSpec): Promise<BuiltSite
 
 /** Builds a site that already exists on disk with its own astro.config. */
 export async function buildProject(root: string): Promise<BuiltSite> {
-  return finish(root, await capturingOutput(() => build({ root, logLevel: 'info' })));
+  return finish(root, await capturingOutput(() => asProduction(() => build({ root, logLevel: 'info' }))));
 }
 
 function finish(root: string, { error, logs }: { error?: unknown; logs: string }): BuiltSite {

@@ -46,6 +46,32 @@ const giscus = z.object({
   lang: z.string().optional(),
 });
 
+const utterances = z.object({
+  provider: z.literal('utterances'),
+  repo: z.string().regex(/^[\w.-]+\/[\w.-]+$/, { error: 'expected "owner/name"' }),
+  /** Chirpy's default: one issue per page path. */
+  issueTerm: z.string().default('pathname'),
+  label: z.string().optional(),
+});
+
+const disqus = z.object({
+  provider: z.literal('disqus'),
+  shortname: z.string().regex(/^[\w-]+$/, { error: 'expected the Disqus shortname, such as "my-blog"' }),
+});
+
+const id = z.string().min(1);
+/** Analytics, each off unless configured; loaded in production builds only. */
+const analytics = z
+  .object({
+    google: z.object({ id }).optional(),
+    goatcounter: z.object({ id }).optional(),
+    umami: z.object({ id, domain: z.string().min(1) }).optional(),
+    matomo: z.object({ id, domain: z.string().min(1) }).optional(),
+    cloudflare: z.object({ id }).optional(),
+    fathom: z.object({ id }).optional(),
+  })
+  .prefault({});
+
 const routeSwitches = z
   .object({
     home: z.boolean().default(true),
@@ -95,7 +121,9 @@ export const ChirpyConfigSchema = z.object({
   /** Posts per home page. */
   paginate: z.int().min(1).max(1000).default(10),
   /** Comments: off unless a provider is configured. Posts turn them off with `comments: false`. */
-  comments: z.union([z.literal(false), giscus]).default(false),
+  comments: z.union([z.literal(false), z.discriminatedUnion('provider', [giscus, utterances, disqus])]).default(false),
+  /** Analytics services (Google, GoatCounter, Umami, Matomo, Cloudflare, Fathom): off unless configured. */
+  analytics,
   /** `auto` follows the OS and shows a toggle; `light` or `dark` force a mode. */
   themeMode: z.enum(['auto', 'light', 'dark']).default('auto'),
   /** A CDN URL prepended to media paths (Chirpy's `cdn`). */

@@ -1,4 +1,5 @@
 /// <reference path="./virtual.d.ts" />
+/// <reference path="./window.d.ts" />
 /**
  * `chirpy()`: the one integration a site adds to get a Chirpy blog.
  *
@@ -23,7 +24,7 @@ export default function chirpy(options: ChirpyUserConfig): AstroIntegration {
   return {
     name: INTEGRATION_NAME,
     hooks: {
-      'astro:config:setup': ({ config: astroConfig, updateConfig, injectRoute, logger }) => {
+      'astro:config:setup': ({ config: astroConfig, command, updateConfig, injectRoute, logger }) => {
         registerThemeConfig(astroConfig.root, config);
         for (const route of enabledRoutes(config)) {
           injectRoute({ pattern: route.pattern, entrypoint: route.entrypoint, prerender: true });
@@ -33,7 +34,7 @@ export default function chirpy(options: ChirpyUserConfig): AstroIntegration {
         updateConfig({
           ...(markdown ? { markdown } : {}),
           ...(hasMdx ? {} : { integrations: [mdx()] }),
-          vite: { plugins: [vitePluginChirpy(config, astroConfig.root)] },
+          vite: { plugins: [vitePluginChirpy(config, astroConfig.root, command)] },
         });
       },
     },

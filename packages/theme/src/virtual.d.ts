@@ -1,6 +1,8 @@
 declare module 'virtual:chirpy/config' {
   const config: import('./config.ts').ChirpyConfig;
   export default config;
+  /** True in `astro build`, false in `astro dev`: analytics run in built sites only. */
+  export const isBuild: boolean;
 }
 
 declare module 'virtual:chirpy/components/*' {

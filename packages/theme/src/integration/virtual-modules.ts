@@ -21,9 +21,9 @@ export function componentModules(config: ChirpyConfig, root: URL): Record<string
   return modules;
 }
 
-export function vitePluginChirpy(config: ChirpyConfig, root: URL) {
+export function vitePluginChirpy(config: ChirpyConfig, root: URL, command: string) {
   const modules: Record<string, string> = {
-    config: `export default ${JSON.stringify(config)};`,
+    config: `export default ${JSON.stringify(config)};\nexport const isBuild = ${JSON.stringify(command === 'build')};`,
     mermaid: mermaidModule(root),
     ...componentModules(config, root),
   };

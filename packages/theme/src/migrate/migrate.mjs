@@ -31,6 +31,7 @@ const SOCIAL_HOSTS = [
 
 /** Config keys the migration reads; anything else in `_config.yml` is reported. */
 const MAPPED = new Set([
+  'analytics',
   'title',
   'tagline',
   'description',
@@ -154,9 +155,35 @@ export function mapConfig(config, notes) {
         ...(text(giscus.lang) ? { lang: text(giscus.lang) } : {}),
       };
     }
+  } else if (provider === 'utterances' && text(comments.utterances?.repo)) {
+    options.comments = {
+      provider: 'utterances',
+      repo: text(comments.utterances.repo),
+      ...(text(comments.utterances.issue_term) ? { issueTerm: text(comments.utterances.issue_term) } : {}),
+    };
+  } else if (provider === 'disqus' && text(comments.disqus?.shortname)) {
+    options.comments = { provider: 'disqus', shortname: text(comments.disqus.shortname) };
   } else if (provider) {
-    notes.push(`comments.provider: "${provider}" is not supported yet (giscus is); comments stay off.`);
+    notes.push(`comments.provider: "${provider}" is missing its settings; comments stay off.`);
   }
+
+  /** @type {Record<string, Record<string, string>>} */
+  const services = {};
+  for (const [name, fields] of /** @type {[string, string[]][]} */ ([
+    ['google', ['id']],
+    ['goatcounter', ['id']],
+    ['umami', ['id', 'domain']],
+    ['matomo', ['id', 'domain']],
+    ['cloudflare', ['id']],
+    ['fathom', ['id']],
+  ])) {
+    const setting = config.analytics?.[name] ?? {};
+    const values = Object.fromEntries(fields.map((field) => [field, text(setting[field])]));
+    const given = Object.values(values).filter(Boolean).length;
+    if (given === fields.length) services[name] = values;
+    else if (given > 0) notes.push(`analytics.${name}: needs ${fields.join(' and ')}; left off.`);
+  }
+  if (Object.keys(services).length > 0) options.analytics = services;
 
   const url = text(config.url);
   const baseurl = text(config.baseurl);
@@ -170,13 +197,7 @@ export function mapConfig(config, notes) {
     if (MAPPED.has(key) || JEKYLL_ONLY.has(key)) continue;
     const value = config[key];
     if (value === null || value === '' || (typeof value === 'object' && Object.keys(value).length === 0)) continue;
-    if (key === 'analytics') {
-      const used = Object.entries(value ?? {})
-        .filter(([, setting]) => setting && Object.values(setting).some((v) => v))
-        .map(([name]) => name);
-      if (used.length > 0) notes.push(`analytics: ${used.join(', ')} not mapped (analytics are not supported yet).`);
-      continue;
-    }
+    if (key === 'analytics') continue;
     notes.push(`${key}: not mapped.`);
   }
   return { options, astro };
