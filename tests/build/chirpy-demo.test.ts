@@ -232,4 +232,29 @@ describe("Chirpy's demo posts", () => {
       expect(ids('customize-the-favicon')).toEqual(['generate-the-favicon', 'download--replace']);
     });
   });
+
+  describe('table of contents', () => {
+    it('lists h2 to h4 with their ids, without data-toc-skip headings, built into the page', () => {
+      const toc = site.html('/posts/text-and-typography/').querySelector('nav.toc-panel')!;
+      const entries = toc.querySelectorAll('a').map((a) => [a.text, a.getAttribute('href')]);
+      expect(entries.slice(0, 5)).toEqual([
+        ['Headings', '#headings'],
+        ['Paragraph', '#paragraph'],
+        ['Lists', '#lists'],
+        ['Ordered list', '#ordered-list'],
+        ['Unordered list', '#unordered-list'],
+      ]);
+      expect(entries.map(([, href]) => href)).not.toContain('#h2--heading');
+      expect(entries.map(([, href]) => href)).not.toContain('#footnote-label');
+      const ids = new Set(
+        site
+          .html('/posts/text-and-typography/')
+          .querySelectorAll('.content [id]')
+          .map((e) => e.getAttribute('id')),
+      );
+      for (const [, href] of entries) expect(ids.has(href!.slice(1)), href!).toBe(true);
+      expect(toc.querySelector('a[href="#ordered-list"]')!.parentNode!.getAttribute('class')).toBe('toc-level-2');
+      expect(site.html('/posts/text-and-typography/').querySelector('details.toc-inline')).not.toBeNull();
+    });
+  });
 });

@@ -118,6 +118,7 @@ describe("Chirpy's Markdown dialect", () => {
           '```mermaid\ngraph TD\n  A --> B\n```\n\n```js\nlet x;\n```',
         ),
         '2024-01-08-no-diagram.md': post({ title: 'No diagram' }, '```mermaid\ngraph TD\n  A --> B\n```'),
+        '2024-01-09-no-toc.md': post({ title: 'No TOC', toc: false }, '## One\n\n## Two'),
         '2024-01-06-moved.md': post(
           { title: 'Moved', redirect_from: '[/old-url/, /2019/08/08/older.html, /옛날-주소/]' },
           'Now here.',
@@ -325,6 +326,17 @@ describe("Chirpy's Markdown dialect", () => {
         );
         expect(page.querySelector('a')!.getAttribute('href')).toBe('https://example.com/posts/moved/');
       }
+    });
+  });
+
+  describe('table of contents', () => {
+    it('leaves out headings marked data-toc-skip, and posts can turn it off', () => {
+      const entries = site
+        .html('/posts/dialect/')
+        .querySelectorAll('nav.toc-panel a')
+        .map((a) => a.getAttribute('href'));
+      expect(entries).toEqual(['#prompts', '#code', '#images', '#repeat', '#repeat-1', '#모델-설정--c']);
+      expect(site.html('/posts/no-toc/').querySelector('.toc')).toBeNull();
     });
   });
 

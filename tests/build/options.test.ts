@@ -130,6 +130,10 @@ describe('options', () => {
     expect(card.querySelector('.card-image img')!.getAttribute('alt')).toBe('Preview alt');
   });
 
+  it('has no table of contents on a post without headings', () => {
+    expect(site.html('/posts/with-comments/').querySelector('.toc')).toBeNull();
+  });
+
   it('hides the license line when turned off', () => {
     expect(site.html('/posts/with-comments/').querySelector('.license')).toBeNull();
   });

@@ -275,6 +275,22 @@ describe('a complete blog', () => {
     });
   });
 
+  describe('panels', () => {
+    it('lists the five most recently updated posts and the trending tags, on the home page and posts', () => {
+      for (const path of ['/', '/posts/hello-world/']) {
+        const page = site.html(path);
+        expect(
+          page.querySelectorAll('#panel-recent a').map((a) => a.text),
+          path,
+        ).toEqual(['Effective C++ 1', 'Prices', 'Math post', 'Hello World', '모델 설정']);
+        expect(
+          page.querySelectorAll('#panel-trending a').map((a) => a.text),
+          path,
+        ).toEqual(['getting started', 'C++', 'mdx', 'ML', 'single', '머신러닝']);
+      }
+    });
+  });
+
   describe('zero JavaScript and no third parties by default', () => {
     it('requests nothing from another site on any page', () => {
       for (const file of site.files().filter((name) => name.endsWith('.html'))) {

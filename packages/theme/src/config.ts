@@ -132,6 +132,8 @@ export const ChirpyConfigSchema = z.object({
   license: z
     .union([z.literal(false), z.object({ name: z.string(), url: z.url() })])
     .default({ name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' }),
+  /** The table of contents on posts (a post turns its own off with `toc: false`). */
+  toc: z.boolean().default(true),
   /** Feed options. */
   feed: z.object({ limit: z.int().min(0).default(30) }).prefault({}),
   /** Extra sidebar tabs after Archives, such as an About page: `{ label, href }`. */

@@ -8,8 +8,8 @@ import { getCollection, render } from 'astro:content';
 import config from 'virtual:chirpy/config';
 import type { ChirpyRenderInfo } from '../markdown/frontmatter.ts';
 import type { ChirpyPostData } from '../schema.ts';
-import { homeOrder, isPublic, sortPosts } from '../utils/posts.ts';
-import { categoryTerms, categoryTree, collisions, tagTerms, type Term } from '../utils/taxonomy.ts';
+import { homeOrder, isPublic, recentlyUpdated, sortPosts } from '../utils/posts.ts';
+import { categoryTerms, categoryTree, collisions, tagTerms, trendingTags, type Term } from '../utils/taxonomy.ts';
 
 export const COLLECTION = 'posts';
 
@@ -29,6 +29,9 @@ export interface SiteData {
   categories: Map<string, Term<Post>>;
   tags: Map<string, Term<Post>>;
   tree: ReturnType<typeof categoryTree<Post>>;
+  /** The right panel: posts changed last, and the most used tags. */
+  recent: Post[];
+  trending: Term<Post>[];
 }
 
 let cached: Promise<SiteData> | undefined;
@@ -49,7 +52,15 @@ async function load(): Promise<SiteData> {
       );
     }
   }
-  return { posts, home: homeOrder(posts), categories, tags, tree: categoryTree(posts) };
+  return {
+    posts,
+    home: homeOrder(posts),
+    categories,
+    tags,
+    tree: categoryTree(posts),
+    recent: recentlyUpdated(posts),
+    trending: trendingTags(tags.values()),
+  };
 }
 
 /** The blog's data; the first caller computes it, every later page reuses it. */
@@ -58,7 +69,7 @@ export function getSiteData(): Promise<SiteData> {
   return cached;
 }
 
-const EMPTY_INFO: ChirpyRenderInfo = { words: 0, excerpt: '', hasCode: false, hasMermaid: false };
+const EMPTY_INFO: ChirpyRenderInfo = { words: 0, excerpt: '', hasCode: false, hasMermaid: false, tocSkip: [] };
 const infos = new Map<string, Promise<ChirpyRenderInfo>>();
 
 /** Word count, excerpt and code flag, from the Markdown pipeline (rendering MDX once if needed). */

@@ -43,6 +43,9 @@ export const en = {
   'footer.rights': 'Some rights reserved.',
   'footer.poweredBy': 'Powered by {astro} with the {theme} theme.',
   'home.empty': 'No posts yet.',
+  'panel.recent': 'Recently Updated',
+  'panel.trending': 'Trending Tags',
+  'toc.title': 'Contents',
 } as const;
 
 export type UIKey = keyof typeof en;

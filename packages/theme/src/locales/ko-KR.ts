@@ -45,4 +45,7 @@ export const koKR = {
   'footer.rights': '일부 권리 보유.',
   'footer.poweredBy': '{astro}와 {theme} 테마로 만들었습니다.',
   'home.empty': '아직 글이 없습니다.',
+  'panel.recent': '최근 업데이트',
+  'panel.trending': '인기 태그',
+  'toc.title': '목차',
 } as const satisfies UIStrings;

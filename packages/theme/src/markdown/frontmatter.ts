@@ -18,13 +18,15 @@ export interface ChirpyRenderInfo {
   hasCode: boolean;
   /** The post has mermaid diagrams (only counted on posts with `mermaid: true`). */
   hasMermaid: boolean;
+  /** Ids of headings marked `data-toc-skip`, left out of the table of contents. */
+  tocSkip: string[];
 }
 
 export function renderInfo(file: VFile): ChirpyRenderInfo {
   const frontmatter = frontmatterOf(file);
   const existing = frontmatter.chirpy as ChirpyRenderInfo | undefined;
   if (existing) return existing;
-  const fresh: ChirpyRenderInfo = { words: 0, excerpt: '', hasCode: false, hasMermaid: false };
+  const fresh: ChirpyRenderInfo = { words: 0, excerpt: '', hasCode: false, hasMermaid: false, tocSkip: [] };
   frontmatter.chirpy = fresh;
   return fresh;
 }

@@ -252,6 +252,9 @@ export function rehypeChirpy(options: RehypeChirpyOptions = {}) {
           } else {
             ids.next(text);
           }
+          if (child.properties['data-toc-skip'] !== undefined || child.properties.dataTocSkip !== undefined) {
+            info.tocSkip.push(String(child.properties.id));
+          }
           if (ANCHORED.test(child.tagName)) {
             child.children.push({
               type: 'element',

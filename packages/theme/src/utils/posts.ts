@@ -89,3 +89,8 @@ export function relatedPosts<P extends PostLike>(sorted: readonly P[], post: P, 
 export function updatedAt(post: PostLike): Date {
   return post.data.last_modified_at ?? post.data.date;
 }
+
+/** Chirpy's "Recently Updated": the `limit` posts changed last (`last_modified_at`, else date). */
+export function recentlyUpdated<P extends PostLike>(posts: readonly P[], limit = 5): P[] {
+  return [...posts].sort((a, b) => updatedAt(b).getTime() - updatedAt(a).getTime() || byDateDesc(a, b)).slice(0, limit);
+}

@@ -98,3 +98,11 @@ export function categoryTree<P extends PostLike>(sorted: readonly P[]): Category
   for (const node of nodes) node.children.sort((a, b) => collator.compare(a.names[0]!, b.names[0]!));
   return nodes;
 }
+
+/** Chirpy's "Trending Tags": the `limit` tags with the most posts, ties by name. */
+export function trendingTags<P>(terms: Iterable<Term<P>>, limit = 10): Term<P>[] {
+  const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+  return [...terms]
+    .sort((a, b) => b.posts.length - a.posts.length || collator.compare(a.names[0]!, b.names[0]!))
+    .slice(0, limit);
+}
