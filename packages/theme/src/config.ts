@@ -81,6 +81,8 @@ const routeSwitches = z
     archives: z.boolean().default(true),
     feed: z.boolean().default(true),
     notFound: z.boolean().default(true),
+    /** `/robots.txt`, `/sitemap.xml` and `/site.webmanifest`. */
+    seo: z.boolean().default(true),
   })
   .prefault({});
 
@@ -132,6 +134,10 @@ export const ChirpyConfigSchema = z.object({
   license: z
     .union([z.literal(false), z.object({ name: z.string(), url: z.url() })])
     .default({ name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' }),
+  /** The image social cards use when a page has no preview image of its own. */
+  socialImage: z.string().optional(),
+  /** The favicon; the theme serves a default `/favicon.svg` when the site has none. */
+  favicon: z.string().default('/favicon.svg'),
   /** The table of contents on posts (a post turns its own off with `toc: false`). */
   toc: z.boolean().default(true),
   /** Feed options. */

@@ -14,6 +14,9 @@ import { setUpMarkdown } from './integration/markdown.ts';
 import { enabledRoutes } from './integration/routes.ts';
 import { INTEGRATION_NAME, registerThemeConfig } from './integration/shared.ts';
 import { vitePluginChirpy } from './integration/virtual-modules.ts';
+import { chirpySitemap } from './integration/sitemap.ts';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 export type { ChirpyConfig, ChirpyUserConfig } from './config.ts';
 export { chirpyLoader } from './loaders.ts';
@@ -29,11 +32,27 @@ export default function chirpy(options: ChirpyUserConfig): AstroIntegration {
         for (const route of enabledRoutes(config)) {
           injectRoute({ pattern: route.pattern, entrypoint: route.entrypoint, prerender: true });
         }
+        // A default favicon, unless the site has its own file there.
+        if (
+          config.favicon === '/favicon.svg' &&
+          !existsSync(fileURLToPath(new URL('favicon.svg', astroConfig.publicDir)))
+        ) {
+          injectRoute({
+            pattern: '/favicon.svg',
+            entrypoint: new URL('./routes/favicon.svg.ts', import.meta.url),
+            prerender: true,
+          });
+        }
         const markdown = setUpMarkdown(config, astroConfig, logger);
-        const hasMdx = astroConfig.integrations.some((candidate) => candidate.name === '@astrojs/mdx');
+        const has = (name: string) => astroConfig.integrations.some((candidate) => candidate.name === name);
+        const integrations = [
+          ...(has('@astrojs/mdx') ? [] : [mdx()]),
+          // The sitemap needs absolute URLs, so it comes with `site`.
+          ...(config.routes.seo && astroConfig.site && !has('@astrojs/sitemap') ? chirpySitemap() : []),
+        ];
         updateConfig({
           ...(markdown ? { markdown } : {}),
-          ...(hasMdx ? {} : { integrations: [mdx()] }),
+          ...(integrations.length > 0 ? { integrations } : {}),
           vite: { plugins: [vitePluginChirpy(config, astroConfig.root, command)] },
         });
       },

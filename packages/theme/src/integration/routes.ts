@@ -26,6 +26,8 @@ export const THEME_ROUTES: ThemeRoute[] = [
   route('/[kind]/[slug]/feed.xml', 'term-feed.xml.ts', 'feed'),
   route('/404', '404.astro', 'notFound'),
   route('/[...redirect]', 'redirect.ts', 'posts'),
+  route('/robots.txt', 'robots.txt.ts', 'seo'),
+  route('/site.webmanifest', 'site.webmanifest.ts', 'seo'),
 ];
 
 export function enabledRoutes(config: ChirpyConfig): ThemeRoute[] {

@@ -31,6 +31,26 @@ function classes(element: Element): string[] {
   return Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(/\s+/) : [];
 }
 
+const BLOCKS = new Set([
+  'p',
+  'li',
+  'dt',
+  'dd',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'div',
+  'blockquote',
+  'pre',
+  'tr',
+  'td',
+  'th',
+  'figcaption',
+]);
+
 /** The TeX source of a KaTeX-rendered formula (its MathML annotation). */
 function texOf(katex: Element): string | undefined {
   let found: string | undefined;
@@ -58,10 +78,15 @@ function readableText(node: RootContent | Root | ElementContent, withCode: boole
       const tex = texOf(node);
       return tex === undefined ? '' : `$${tex}$`;
     }
-    if (names.includes('anchor') || names.includes('code-header')) return '';
+    if (names.includes('anchor') || names.includes('code-header') || names.includes('footnotes')) return '';
+    if (node.properties.dataFootnoteRef !== undefined) return '';
     if (!withCode && node.tagName === 'pre') return ' ';
   }
-  if ('children' in node) return node.children.map((child) => readableText(child, withCode)).join('');
+  if ('children' in node) {
+    const text = node.children.map((child) => readableText(child, withCode)).join('');
+    // Block elements end a run of words: `<dt>Term</dt><dd>Text</dd>` reads "Term Text".
+    return node.type === 'element' && BLOCKS.has(node.tagName) ? ` ${text} ` : text;
+  }
   return '';
 }
 

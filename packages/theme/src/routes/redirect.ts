@@ -4,6 +4,7 @@ import { getSiteData } from '../data/site.ts';
 import { postUrl } from '../data/urls.ts';
 import { escapeXml } from '../feed/xml-text.ts';
 import { collectRedirects } from '../utils/redirects.ts';
+import { registerRedirect } from '../integration/sitemap.ts';
 
 export const getStaticPaths = (async () => {
   const { posts } = await getSiteData();
@@ -17,7 +18,8 @@ export const getStaticPaths = (async () => {
   return redirects.map((redirect) => ({ params: { redirect: redirect.file }, props: { to: redirect.to } }));
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ props, site }) => {
+export const GET: APIRoute = ({ props, site, url }) => {
+  if (site) registerRedirect(new URL(url.pathname.replace(/index\.html$/, ''), site).href);
   const target = postUrl((props as { to: string }).to);
   const absolute = escapeXml(site ? new URL(target, site).href : target);
   const html =

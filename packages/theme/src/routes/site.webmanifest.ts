@@ -1,0 +1,21 @@
+/** `/site.webmanifest`: the site as an installable app (name, colours, icon). */
+import type { APIRoute } from 'astro';
+import config from 'virtual:chirpy/config';
+import { url } from '../data/urls.ts';
+
+export const GET: APIRoute = () =>
+  new Response(
+    JSON.stringify({
+      name: config.title,
+      short_name: config.title,
+      description: config.description || config.tagline,
+      start_url: url('/'),
+      display: 'standalone',
+      theme_color: '#2a408e',
+      background_color: '#ffffff',
+      icons: [
+        { src: config.favicon, sizes: 'any', type: config.favicon.endsWith('.svg') ? 'image/svg+xml' : 'image/png' },
+      ],
+    }),
+    { headers: { 'Content-Type': 'application/manifest+json' } },
+  );
