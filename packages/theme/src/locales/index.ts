@@ -1,12 +1,22 @@
 /** UI strings by locale, and the helpers components use to read them. */
 import { en, type UIKey, type UIStrings } from './en.ts';
+import { deDE } from './de-DE.ts';
+import { esES } from './es-ES.ts';
+import { frFR } from './fr-FR.ts';
+import { jaJP } from './ja-JP.ts';
 import { koKR } from './ko-KR.ts';
+import { zhCN } from './zh-CN.ts';
 
 export type { UIKey, UIStrings };
 
 export const LOCALES = {
   en,
   'ko-KR': koKR,
+  'zh-CN': zhCN,
+  'ja-JP': jaJP,
+  'es-ES': esES,
+  'fr-FR': frFR,
+  'de-DE': deDE,
 } as const satisfies Record<string, UIStrings>;
 
 export type LocaleCode = keyof typeof LOCALES;
