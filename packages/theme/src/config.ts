@@ -83,6 +83,8 @@ const routeSwitches = z
     notFound: z.boolean().default(true),
     /** `/robots.txt`, `/sitemap.xml` and `/site.webmanifest`. */
     seo: z.boolean().default(true),
+    /** `/search/` and the Pagefind index built with the site. */
+    search: z.boolean().default(true),
   })
   .prefault({});
 

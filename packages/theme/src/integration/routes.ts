@@ -22,6 +22,7 @@ export const THEME_ROUTES: ThemeRoute[] = [
   route('/tags', 'tags.astro', 'tags'),
   route('/tags/[tag]', 'tag.astro', 'tags'),
   route('/archives', 'archives.astro', 'archives'),
+  route('/search', 'search.astro', 'search'),
   route('/feed.xml', 'feed.xml.ts', 'feed'),
   route('/[kind]/[slug]/feed.xml', 'term-feed.xml.ts', 'feed'),
   route('/404', '404.astro', 'notFound'),

@@ -48,4 +48,11 @@ export const deDE = {
   'panel.recent': 'Kürzlich aktualisiert',
   'panel.trending': 'Beliebte Tags',
   'toc.title': 'Inhalt',
+  'search.title': 'Suche',
+  'search.label': 'Beiträge durchsuchen',
+  'search.placeholder': 'Suchen…',
+  'search.button': 'Suchen',
+  'search.none': 'Keine Ergebnisse gefunden.',
+  'search.count': '{n} Ergebnisse',
+  'search.noscript': 'Die Suche braucht JavaScript.',
 } as const satisfies UIStrings;

@@ -46,6 +46,13 @@ export const en = {
   'panel.recent': 'Recently Updated',
   'panel.trending': 'Trending Tags',
   'toc.title': 'Contents',
+  'search.title': 'Search',
+  'search.label': 'Search the posts',
+  'search.placeholder': 'Search…',
+  'search.button': 'Search',
+  'search.none': 'No results found.',
+  'search.count': '{n} results',
+  'search.noscript': 'Search needs JavaScript.',
 } as const;
 
 export type UIKey = keyof typeof en;

@@ -48,4 +48,11 @@ export const esES = {
   'panel.recent': 'Actualizado recientemente',
   'panel.trending': 'Etiquetas populares',
   'toc.title': 'Contenido',
+  'search.title': 'Buscar',
+  'search.label': 'Buscar en las entradas',
+  'search.placeholder': 'Buscar…',
+  'search.button': 'Buscar',
+  'search.none': 'No se encontraron resultados.',
+  'search.count': '{n} resultados',
+  'search.noscript': 'La búsqueda necesita JavaScript.',
 } as const satisfies UIStrings;

@@ -48,4 +48,11 @@ export const frFR = {
   'panel.recent': 'Récemment mis à jour',
   'panel.trending': 'Étiquettes populaires',
   'toc.title': 'Sommaire',
+  'search.title': 'Rechercher',
+  'search.label': 'Rechercher dans les articles',
+  'search.placeholder': 'Rechercher…',
+  'search.button': 'Rechercher',
+  'search.none': 'Aucun résultat.',
+  'search.count': '{n} résultats',
+  'search.noscript': 'La recherche nécessite JavaScript.',
 } as const satisfies UIStrings;

@@ -48,4 +48,11 @@ export const jaJP = {
   'panel.recent': '最近の更新',
   'panel.trending': '人気のタグ',
   'toc.title': '目次',
+  'search.title': '検索',
+  'search.label': '記事を検索',
+  'search.placeholder': '検索…',
+  'search.button': '検索',
+  'search.none': '結果が見つかりません。',
+  'search.count': '{n} 件の結果',
+  'search.noscript': '検索には JavaScript が必要です。',
 } as const satisfies UIStrings;

@@ -48,4 +48,11 @@ export const koKR = {
   'panel.recent': '최근 업데이트',
   'panel.trending': '인기 태그',
   'toc.title': '목차',
+  'search.title': '검색',
+  'search.label': '글 검색',
+  'search.placeholder': '검색…',
+  'search.button': '검색',
+  'search.none': '검색 결과가 없습니다.',
+  'search.count': '검색 결과 {n}개',
+  'search.noscript': '검색하려면 자바스크립트가 필요합니다.',
 } as const satisfies UIStrings;

@@ -48,4 +48,11 @@ export const zhCN = {
   'panel.recent': '最近更新',
   'panel.trending': '热门标签',
   'toc.title': '目录',
+  'search.title': '搜索',
+  'search.label': '搜索文章',
+  'search.placeholder': '搜索…',
+  'search.button': '搜索',
+  'search.none': '没有找到结果。',
+  'search.count': '找到 {n} 条结果',
+  'search.noscript': '搜索需要 JavaScript。',
 } as const satisfies UIStrings;

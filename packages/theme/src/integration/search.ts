@@ -1,0 +1,29 @@
+/**
+ * Search with Pagefind: once the site is built, every post (the element marked
+ * `data-pagefind-body`) is indexed into `dist/pagefind/`, which the search page loads in
+ * small pieces on demand. All pages go into one index in the site's language, so a Korean
+ * post on an English site is found from the one search page.
+ */
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { createIndex, close } from 'pagefind';
+
+export function chirpySearch(language: string): AstroIntegration {
+  return {
+    name: 'astro-theme-chirpy/search',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const site = fileURLToPath(dir);
+        const { index, errors } = await createIndex({ forceLanguage: language });
+        if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+        const added = await index.addDirectory({ path: site });
+        if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
+        const written = await index.writeFiles({ outputPath: fileURLToPath(new URL('pagefind/', dir)) });
+        if (written.errors.length > 0)
+          throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+        logger.info(`Search: index written to pagefind/ (${added.page_count} pages read).`);
+        await close();
+      },
+    },
+  };
+}
