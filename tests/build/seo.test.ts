@@ -109,6 +109,7 @@ describe('SEO', () => {
       'application/ld+json',
       'inline',
       'inline',
+      'inline',
     ]);
   });
 
@@ -135,5 +136,21 @@ describe('SEO', () => {
     const head = site.html('/');
     expect(head.querySelector('link[rel="icon"]')!.getAttribute('href')).toBe('/favicon.svg');
     expect(head.querySelector('link[rel="manifest"]')!.getAttribute('href')).toBe('/site.webmanifest');
+  });
+
+  it('offers share links for the default platforms and a copy-link button, loading nothing until clicked', () => {
+    const share = site.html('/posts/hello/').querySelector('.share')!;
+    const links = share.querySelectorAll('a.share-link').map((a) => [a.text, a.getAttribute('href')]);
+    const text = encodeURIComponent('Hello - Test Blog');
+    const url = encodeURIComponent('https://example.com/posts/hello/');
+    expect(links).toEqual([
+      ['X (Twitter)', `https://twitter.com/intent/tweet?text=${text}&url=${url}`],
+      ['Facebook', `https://www.facebook.com/sharer/sharer.php?title=${text}&u=${url}`],
+      ['Telegram', `https://t.me/share/url?url=${url}&text=${text}`],
+    ]);
+    expect(share.querySelector('button.share-copy')!.getAttribute('data-url')).toBe('https://example.com/posts/hello/');
+    expect(site.html('/posts/hello/').querySelector('.license a')!.getAttribute('href')).toBe(
+      'https://creativecommons.org/licenses/by/4.0/',
+    );
   });
 });

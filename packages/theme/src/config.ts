@@ -20,6 +20,17 @@ export const SOCIAL_TYPES = [
   'link',
 ] as const;
 
+export const SHARE_PLATFORMS = [
+  'twitter',
+  'facebook',
+  'telegram',
+  'linkedin',
+  'weibo',
+  'bluesky',
+  'reddit',
+  'threads',
+] as const;
+
 /** Components a site can replace with its own (`components: { Footer: './src/MyFooter.astro' }`). */
 export const OVERRIDABLE_COMPONENTS = [
   'Head',
@@ -140,6 +151,16 @@ export const ChirpyConfigSchema = z.object({
   socialImage: z.string().optional(),
   /** The favicon; the theme serves a default `/favicon.svg` when the site has none. */
   favicon: z.string().default('/favicon.svg'),
+  /** Share links under posts: which platforms, and a copy-link button. `false` hides them. */
+  share: z
+    .union([
+      z.literal(false),
+      z.object({
+        platforms: z.array(z.enum(SHARE_PLATFORMS)).default(['twitter', 'facebook', 'telegram']),
+        copyLink: z.boolean().default(true),
+      }),
+    ])
+    .prefault({}),
   /** The table of contents on posts (a post turns its own off with `toc: false`). */
   toc: z.boolean().default(true),
   /** Feed options. */
