@@ -139,9 +139,13 @@ export async function buildSite(name: string, spec: SiteSpec): Promise<BuiltSite
   return finish(root, await capturingOutput(() => runBuild(root, spec)));
 }
 
-/** Builds a site that already exists on disk with its own astro.config. */
-export async function buildProject(root: string): Promise<BuiltSite> {
-  return finish(root, await capturingOutput(() => asProduction(() => build({ root, logLevel: 'info' }))));
+/** Builds a site that already exists on disk with its own astro.config (into `outDir`, default `dist`). */
+export async function buildProject(root: string, outDir?: string): Promise<BuiltSite> {
+  const built = finish(
+    root,
+    await capturingOutput(() => asProduction(() => build({ root, logLevel: 'info', ...(outDir ? { outDir } : {}) }))),
+  );
+  return outDir ? { ...built, dist: outDir } : built;
 }
 
 function finish(root: string, { error, logs }: { error?: unknown; logs: string }): BuiltSite {

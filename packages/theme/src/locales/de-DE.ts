@@ -8,6 +8,8 @@ export const deDE = {
   'tab.archives': 'Archiv',
   'nav.breadcrumb': 'Brotkrümelnavigation',
   'nav.sidebar': 'Seitennavigation',
+  'nav.tabs': 'Hauptmenü',
+  'nav.panel': 'Seitenleiste',
   'nav.pagination': 'Seiten',
   'nav.openSidebar': 'Menü öffnen',
   'nav.closeSidebar': 'Menü schließen',

@@ -6,6 +6,8 @@ export const en = {
   'tab.archives': 'Archives',
   'nav.breadcrumb': 'Breadcrumb',
   'nav.sidebar': 'Site navigation',
+  'nav.tabs': 'Main menu',
+  'nav.panel': 'Side panel',
   'nav.pagination': 'Pages',
   'nav.openSidebar': 'Open the menu',
   'nav.closeSidebar': 'Close the menu',

@@ -8,6 +8,8 @@ export const esES = {
   'tab.archives': 'Archivo',
   'nav.breadcrumb': 'Ruta de navegación',
   'nav.sidebar': 'Navegación del sitio',
+  'nav.tabs': 'Menú principal',
+  'nav.panel': 'Panel lateral',
   'nav.pagination': 'Páginas',
   'nav.openSidebar': 'Abrir el menú',
   'nav.closeSidebar': 'Cerrar el menú',

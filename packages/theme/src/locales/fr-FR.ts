@@ -8,6 +8,8 @@ export const frFR = {
   'tab.archives': 'Archives',
   'nav.breadcrumb': 'Fil d’Ariane',
   'nav.sidebar': 'Navigation du site',
+  'nav.tabs': 'Menu principal',
+  'nav.panel': 'Panneau latéral',
   'nav.pagination': 'Pages',
   'nav.openSidebar': 'Ouvrir le menu',
   'nav.closeSidebar': 'Fermer le menu',

@@ -8,6 +8,8 @@ export const jaJP = {
   'tab.archives': 'アーカイブ',
   'nav.breadcrumb': '現在地',
   'nav.sidebar': 'サイトナビゲーション',
+  'nav.tabs': 'メインメニュー',
+  'nav.panel': 'サイドパネル',
   'nav.pagination': 'ページ',
   'nav.openSidebar': 'メニューを開く',
   'nav.closeSidebar': 'メニューを閉じる',

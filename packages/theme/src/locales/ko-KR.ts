@@ -8,6 +8,8 @@ export const koKR = {
   'tab.archives': '아카이브',
   'nav.breadcrumb': '현재 위치',
   'nav.sidebar': '사이트 메뉴',
+  'nav.tabs': '주 메뉴',
+  'nav.panel': '보조 패널',
   'nav.pagination': '페이지',
   'nav.openSidebar': '메뉴 열기',
   'nav.closeSidebar': '메뉴 닫기',

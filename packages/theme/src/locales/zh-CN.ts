@@ -8,6 +8,8 @@ export const zhCN = {
   'tab.archives': '归档',
   'nav.breadcrumb': '当前位置',
   'nav.sidebar': '站点导航',
+  'nav.tabs': '主菜单',
+  'nav.panel': '侧边栏',
   'nav.pagination': '分页',
   'nav.openSidebar': '打开菜单',
   'nav.closeSidebar': '关闭菜单',

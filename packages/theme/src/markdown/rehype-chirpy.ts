@@ -261,6 +261,11 @@ export function rehypeChirpy(options: RehypeChirpyOptions = {}) {
           info.hasCode = true;
           return child;
         }
+        if ((child.tagName === 'td' || child.tagName === 'th') && typeof child.properties.align === 'string') {
+          // GFM writes the obsolete `align` attribute; the same alignment as a style.
+          child.properties.style = `text-align: ${child.properties.align}`;
+          delete child.properties.align;
+        }
         if (child.tagName === 'table') {
           visitChildren(child);
           return {
