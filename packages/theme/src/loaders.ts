@@ -104,7 +104,7 @@ function liquidEntryType(
   return {
     ...markdown,
     async getEntryInfo(params) {
-      const info = await markdown.getEntryInfo(params);
+      const info = await namedErrors(markdown, options.root)(params);
       const flag = info.data.render_with_liquid;
       if (flag === false || flag === 'false') return info;
       const filePath = fileURLToPath(params.fileUrl);
@@ -134,6 +134,19 @@ function liquidEntryType(
       }
       return { ...info, body: text };
     },
+  };
+}
+
+/** Reads a post's front matter, naming the file when its YAML is broken. */
+function namedErrors(type: EntryType, root: string): EntryType['getEntryInfo'] {
+  return async (params) => {
+    try {
+      return await type.getEntryInfo(params);
+    } catch (error) {
+      const file = relative(root, fileURLToPath(params.fileUrl));
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new FrontmatterError(`${file}: the front matter is not valid YAML.\n${reason}`, { cause: error });
+    }
   };
 }
 
@@ -244,6 +257,8 @@ export function chirpyLoader(options: ChirpyLoaderOptions = {}): Loader {
         entryTypes.set('.md', withLiquid);
         entryTypes.set('.markdown', withLiquid);
       }
+      const mdx = entryTypes.get('.mdx');
+      if (mdx) entryTypes.set('.mdx', { ...mdx, getEntryInfo: namedErrors(mdx, root) });
 
       await inner.load({
         ...context,
