@@ -10,6 +10,7 @@ export default defineConfig({
       description: 'The example blog of astro-theme-chirpy: every feature, shown and explained.',
       avatar: '/images/avatar.svg',
       author: 'Chirpy Astro',
+      paginate: 5,
       timezone: 'Asia/Seoul',
       locale: 'en',
       social: [

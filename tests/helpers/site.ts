@@ -143,7 +143,10 @@ export async function buildSite(name: string, spec: SiteSpec): Promise<BuiltSite
 export async function buildProject(root: string, outDir?: string): Promise<BuiltSite> {
   const built = finish(
     root,
-    await capturingOutput(() => asProduction(() => build({ root, logLevel: 'info', ...(outDir ? { outDir } : {}) }))),
+    // Each output gets its own cache, so two builds of one project can run side by side.
+    await capturingOutput(() =>
+      asProduction(() => build({ root, logLevel: 'info', ...(outDir ? { outDir, cacheDir: `${outDir}-cache` } : {}) })),
+    ),
   );
   return outDir ? { ...built, dist: outDir } : built;
 }

@@ -65,7 +65,7 @@ export function setUpMarkdown(
       ? {
           shikiConfig: {
             ...shiki,
-            themes: { light: 'github-light', dark: 'github-dark' },
+            themes: { light: 'github-light-high-contrast', dark: 'github-dark' },
             defaultColor: false as const,
           },
         }

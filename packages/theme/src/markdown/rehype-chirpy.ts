@@ -271,7 +271,8 @@ export function rehypeChirpy(options: RehypeChirpyOptions = {}) {
           return {
             type: 'element',
             tagName: 'div',
-            properties: { className: ['table-wrapper'] },
+            // Focusable, so a keyboard can scroll a table wider than the page.
+            properties: { className: ['table-wrapper'], tabIndex: 0 },
             children: [child],
           } satisfies Element;
         }
