@@ -73,6 +73,11 @@ describe('hostile input', () => {
       await page.goto(`${server.url}${path}`);
       expect(await page.evaluate('window.__pwned'), path).toBeUndefined();
     }
+    // The search index holds the same text; its results render it as text too.
+    await page.goto(`${server.url}/search/?q=Body`);
+    await page.waitForSelector('#search-results li');
+    expect(await page.locator('#search-results li a').allTextContents()).toContain(`Title ${PAYLOAD}`);
+    expect(await page.evaluate('window.__pwned')).toBeUndefined();
     expect(dialogs).toEqual([]);
     await page.close();
   });
