@@ -1,0 +1,221 @@
+// The benchmark: builds the theme and a bare-Astro baseline over the same generated posts.
+//   pnpm bench                 N = 100, 1000, 5000; median of 3; writes BENCHMARKS.md
+//   node bench/run.mjs --smoke N = 50, once, no timing claims (CI keeps it from rotting)
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { generate } from './generate.mjs';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const SITES = { theme: join(HERE, 'sites/theme'), baseline: join(HERE, 'sites/baseline') };
+const smoke = process.argv.includes('--smoke');
+const sizes = smoke ? [50] : (process.env.BENCH_SIZES ?? '100,1000,5000').split(',').map(Number);
+const runs = smoke ? 1 : Number(process.env.BENCH_RUNS ?? 3);
+
+function files(dir) {
+  return readdirSync(dir, { recursive: true })
+    .map((entry) => join(dir, entry))
+    .filter((path) => statSync(path).isFile());
+}
+
+function buildOnce(root) {
+  for (const path of ['dist', '.astro', 'node_modules/.astro'])
+    rmSync(join(root, path), { recursive: true, force: true });
+  const started = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, [join(HERE, 'build-one.mjs'), root], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (result.status !== 0) throw new Error(`build of ${root} failed:\n${result.stdout}\n${result.stderr}`);
+  const { maxRssKb } = JSON.parse(result.stdout.trim().split('\n').pop());
+  const dist = join(root, 'dist');
+  const all = files(dist);
+  return {
+    seconds,
+    peakMb: maxRssKb / 1024,
+    pages: all.filter((path) => path.endsWith('.html')).length,
+    outputMb: all.reduce((sum, path) => sum + statSync(path).size, 0) / 1024 / 1024,
+  };
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** HTML, CSS and JS a page loads (raw and gzip) and how many same-origin requests it makes. */
+function pageWeight(dist, path) {
+  const htmlFile = join(dist, decodeURIComponent(path), 'index.html');
+  const html = readFileSync(htmlFile);
+  const text = html.toString('utf8');
+  const refs = [
+    ...text.matchAll(/<(?:link[^>]+rel="stylesheet"[^>]+href|script[^>]+src|img[^>]+src)="(\/[^"]*)"/g),
+  ].map((m) => m[1]);
+  const weight = { html: [html.length, gzipSync(html).length], css: [0, 0], js: [0, 0], requests: 1 + refs.length };
+  for (const ref of refs) {
+    const file = join(dist, decodeURIComponent(ref.split('?')[0]));
+    if (!existsSync(file)) continue;
+    const body = readFileSync(file);
+    const kind = ref.endsWith('.css') ? 'css' : ref.endsWith('.js') ? 'js' : undefined;
+    if (kind) {
+      weight[kind][0] += body.length;
+      weight[kind][1] += gzipSync(body).length;
+    }
+  }
+  const inline = [...text.matchAll(/<script(?![^>]*src)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).join('');
+  weight.js[0] += Buffer.byteLength(inline);
+  weight.js[1] += inline ? gzipSync(inline).length : 0;
+  weight.thirdParty = /<(?:script|link|img|iframe)[^>]+(?:src|href)="(?:https?:)?\/\/(?!bench\.example\.com)/.test(
+    text,
+  );
+  weight.katex = /katex/.test(text);
+  return weight;
+}
+
+const results = [];
+for (const n of sizes) {
+  for (const root of Object.values(SITES)) generate(join(root, 'src/content/posts'), n);
+  const row = { n };
+  for (const [name, root] of Object.entries(SITES)) {
+    const measured = Array.from({ length: runs }, () => buildOnce(root));
+    row[name] = {
+      seconds: median(measured.map((m) => m.seconds)),
+      peakMb: Math.max(...measured.map((m) => m.peakMb)),
+      pages: measured[0].pages,
+      outputMb: measured[0].outputMb,
+    };
+    console.log(
+      `N=${n} ${name}: ${row[name].seconds.toFixed(1)} s, ${row[name].peakMb.toFixed(0)} MB peak, ${row[name].pages} pages`,
+    );
+  }
+  row.ratio = row.theme.seconds / row.baseline.seconds;
+  const dist = join(SITES.theme, 'dist');
+  const mathPost = readdirSync(join(SITES.theme, 'src/content/posts')).find((file) =>
+    readFileSync(join(SITES.theme, 'src/content/posts', file), 'utf8').includes('math: true'),
+  );
+  const plainPost = readdirSync(join(SITES.theme, 'src/content/posts')).find(
+    (file) => !readFileSync(join(SITES.theme, 'src/content/posts', file), 'utf8').includes('math: true'),
+  );
+  const slug = (file) => file.replace(/^\d{4}-\d\d-\d\d-/, '').replace(/\.md$/, '');
+  row.pages = {
+    home: pageWeight(dist, '/'),
+    post: pageWeight(dist, `/posts/${slug(plainPost)}/`),
+    'math post': pageWeight(dist, `/posts/${slug(mathPost)}/`),
+    'tag page': pageWeight(dist, `/tags/${readdirSync(join(dist, 'tags')).find((name) => !name.includes('.'))}/`),
+  };
+  results.push(row);
+}
+
+// Targets, checked and printed.
+const at = (n) => results.find((row) => row.n === n);
+const kb = (bytes) => bytes / 1024;
+const targets = [];
+if (at(1000))
+  targets.push(['theme build ≤ 1.3 × baseline at N = 1000', at(1000).ratio <= 1.3, `${at(1000).ratio.toFixed(2)} ×`]);
+if (at(1000) && at(5000)) {
+  const growth = at(5000).theme.seconds / at(1000).theme.seconds;
+  targets.push(['N = 5000 ≤ 5.5 × N = 1000', growth <= 5.5, `${growth.toFixed(2)} ×`]);
+}
+if (at(5000))
+  targets.push([
+    'peak memory ≤ 2 GB at N = 5000',
+    at(5000).theme.peakMb <= 2048,
+    `${at(5000).theme.peakMb.toFixed(0)} MB`,
+  ]);
+const last = results.at(-1);
+targets.push([
+  'post without math: JS ≤ 5 KB gzip',
+  kb(last.pages.post.js[1]) <= 5,
+  `${kb(last.pages.post.js[1]).toFixed(2)} KB`,
+]);
+targets.push([
+  'post without math: no third-party request',
+  !last.pages.post.thirdParty,
+  last.pages.post.thirdParty ? 'yes' : 'none',
+]);
+targets.push([
+  'CSS ≤ 30 KB gzip without KaTeX',
+  kb(last.pages.post.css[1]) <= 30,
+  `${kb(last.pages.post.css[1]).toFixed(2)} KB`,
+]);
+targets.push([
+  'KaTeX assets only on math pages',
+  last.pages['math post'].katex && !last.pages.post.katex && !last.pages.home.katex,
+  '',
+]);
+for (const [name, met, value] of targets) console.log(`${met ? 'met    ' : 'NOT MET'}  ${name}  ${value}`);
+
+if (smoke) {
+  console.log('smoke run: no numbers written');
+  process.exit(0);
+}
+
+// The chart: build time against N, theme and baseline.
+const width = 640;
+const height = 360;
+const pad = 50;
+const maxN = Math.max(...results.map((r) => r.n));
+const maxS = Math.max(...results.flatMap((r) => [r.theme.seconds, r.baseline.seconds])) * 1.1;
+const x = (n) => pad + (n / maxN) * (width - 2 * pad);
+const y = (s) => height - pad - (s / maxS) * (height - 2 * pad);
+const line = (key, color) =>
+  `<polyline fill="none" stroke="${color}" stroke-width="2" points="${results.map((r) => `${x(r.n).toFixed(1)},${y(r[key].seconds).toFixed(1)}`).join(' ')}"/>` +
+  results
+    .map((r) => `<circle cx="${x(r.n).toFixed(1)}" cy="${y(r[key].seconds).toFixed(1)}" r="3" fill="${color}"/>`)
+    .join('');
+const svg = [
+  `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="12">`,
+  `<rect width="${width}" height="${height}" fill="#fff"/>`,
+  `<line x1="${pad}" y1="${height - pad}" x2="${width - pad}" y2="${height - pad}" stroke="#888"/>`,
+  `<line x1="${pad}" y1="${pad}" x2="${pad}" y2="${height - pad}" stroke="#888"/>`,
+  ...results.map((r) => `<text x="${x(r.n)}" y="${height - pad + 16}" text-anchor="middle">${r.n}</text>`),
+  `<text x="${width / 2}" y="${height - 10}" text-anchor="middle">posts (N)</text>`,
+  `<text x="14" y="${height / 2}" transform="rotate(-90 14 ${height / 2})" text-anchor="middle">build time (s, median of ${runs})</text>`,
+  `<text x="${pad}" y="${pad - 10}">max ${maxS.toFixed(0)} s</text>`,
+  line('theme', '#2a408e'),
+  line('baseline', '#d97706'),
+  `<text x="${width - pad - 120}" y="${pad + 10}" fill="#2a408e">theme</text>`,
+  `<text x="${width - pad - 120}" y="${pad + 26}" fill="#d97706">baseline</text>`,
+  '</svg>',
+].join('\n');
+writeFileSync(join(HERE, '..', 'docs/bench-build-time.svg'), `${svg}\n`);
+
+const fmt = (bytes) => `${kb(bytes[0]).toFixed(1)} / ${kb(bytes[1]).toFixed(1)}`;
+const md = [
+  '# Benchmarks',
+  '',
+  `Measured by \`pnpm bench\` (bench/run.mjs) on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ${(totalmem() / 1024 ** 3).toFixed(0)} GiB memory, Node ${process.version}.`,
+  '',
+  '## Method',
+  '',
+  '- bench/generate.mjs writes N posts deterministically: Korean and English prose, 20% with math, code blocks, lists, links, two-level categories, tags from a pool of 60.',
+  '- **theme**: a site with `chirpy()` and `chirpyLoader()` (bench/sites/theme). **baseline**: a bare Astro 7 site rendering the same posts with the same Markdown pipeline (unified, remark-math, rehype-katex, Shiki) and one plain page per post (bench/sites/baseline): the floor Astro sets.',
+  `- Each build is a fresh process with caches removed; wall time is the median of ${runs}, peak memory the largest RSS of the build process.`,
+  '',
+  '## Build',
+  '',
+  '| N | theme (s) | baseline (s) | theme / baseline | theme peak MB | baseline peak MB | theme pages | theme output MB |',
+  '| --- | --- | --- | --- | --- | --- | --- | --- |',
+  ...results.map(
+    (r) =>
+      `| ${r.n} | ${r.theme.seconds.toFixed(1)} | ${r.baseline.seconds.toFixed(1)} | ${r.ratio.toFixed(2)} | ${r.theme.peakMb.toFixed(0)} | ${r.baseline.peakMb.toFixed(0)} | ${r.theme.pages} | ${r.theme.outputMb.toFixed(1)} |`,
+  ),
+  '',
+  '![Build time against N](docs/bench-build-time.svg)',
+  '',
+  `## Page weight (theme, N = ${last.n}; KB raw / gzip)`,
+  '',
+  '| page | HTML | CSS | JS | same-origin requests |',
+  '| --- | --- | --- | --- | --- |',
+  ...Object.entries(last.pages).map(
+    ([name, w]) => `| ${name} | ${fmt(w.html)} | ${fmt(w.css)} | ${fmt(w.js)} | ${w.requests} |`,
+  ),
+  '',
+  '## Targets',
+  '',
+  ...targets.map(([name, met, value]) => `- ${met ? 'met' : '**not met**'}: ${name}${value ? ` (${value})` : ''}`),
+  '',
+];
+writeFileSync(join(HERE, '..', 'BENCHMARKS.md'), md.join('\n'));
+console.log('wrote BENCHMARKS.md and docs/bench-build-time.svg');

@@ -1,0 +1,14 @@
+// The floor: a bare Astro site rendering the same posts with the same Markdown pipeline
+// (unified, remark-math, rehype-katex, Shiki), one plain page per post.
+import { unified } from '@astrojs/markdown-remark';
+import { defineConfig } from 'astro/config';
+import rehypeKatex from 'rehype-katex';
+import remarkMath from 'remark-math';
+
+export default defineConfig({
+  site: 'https://bench.example.com',
+  markdown: {
+    processor: unified({ remarkPlugins: [[remarkMath, { singleDollarTextMath: true }]], rehypePlugins: [rehypeKatex] }),
+    shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark' }, defaultColor: false },
+  },
+});
