@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { preview } from 'astro';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { CHROMIUM, FLAGS } from './chromium.mjs';
 
 const PAGES = [
   ['Home', '/'],
@@ -13,22 +14,12 @@ const PAGES = [
   ['Tag page', '/tags/math/'],
 ];
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 const server = await preview({ root: 'examples/blog', logLevel: 'error', server: { host: '127.0.0.1', port: 4377 } });
 const chrome = await chromeLauncher.launch({
-  chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  chromeFlags: FLAGS,
+  chromePath: CHROMIUM,
+  chromeFlags: ['--headless', ...FLAGS],
 });
 const rows = [];
 const below = [];
