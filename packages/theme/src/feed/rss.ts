@@ -22,6 +22,21 @@ export interface FeedSpec {
   site: URL;
 }
 
+/**
+ * A post's feed HTML, made once per build: a post shows up in the site feed and in the feed
+ * of each of its categories and tags, and rewriting its HTML is the costly part.
+ */
+const feedContent = new Map<string, Promise<string>>();
+
+function contentFor(post: Post, link: string): Promise<string> {
+  let content = feedContent.get(link);
+  if (!content) {
+    content = getPostHtml(post).then((html) => feedHtml(html, link));
+    feedContent.set(link, content);
+  }
+  return content;
+}
+
 export async function feedResponse({ title, description, path, posts, site }: FeedSpec): Promise<Response> {
   const selected = config.feed.limit > 0 ? posts.slice(0, config.feed.limit) : posts;
   const newest = selected.reduce<Date | undefined>((latest, post) => {
@@ -36,7 +51,7 @@ export async function feedResponse({ title, description, path, posts, site }: Fe
         title: xmlSafe(post.data.title),
         link,
         description: xmlSafe(post.data.description ?? (await getRenderInfo(post)).excerpt),
-        content: feedHtml(await getPostHtml(post), link),
+        content: await contentFor(post, link),
         categories: [...post.data.categories, ...post.data.tags].map(xmlSafe),
         customData:
           `<pubDate>${rfc822(post.data.date, config.timezone)}</pubDate>` +
