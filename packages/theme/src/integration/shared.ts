@@ -8,14 +8,15 @@ import type { ChirpyConfig } from '../config.ts';
 
 export const INTEGRATION_NAME = 'astro-theme-chirpy';
 
-const REGISTRY = Symbol.for('astro-theme-chirpy/configs');
-type Registry = Map<string, ChirpyConfig>;
-
-function registry(): Registry {
-  const holder = globalThis as typeof globalThis & { [REGISTRY]?: Registry };
-  holder[REGISTRY] ??= new Map();
-  return holder[REGISTRY];
+/** A value shared by every module graph in this process, made on first use. */
+export function processWide<T>(name: string, create: () => T): T {
+  const key = Symbol.for(`astro-theme-chirpy/${name}`);
+  const holder = globalThis as typeof globalThis & Record<symbol, T | undefined>;
+  holder[key] ??= create();
+  return holder[key];
 }
+
+const registry = () => processWide('configs', () => new Map<string, ChirpyConfig>());
 
 export function registerThemeConfig(root: URL, config: ChirpyConfig): void {
   registry().set(root.href, config);

@@ -8,28 +8,16 @@ import { copyFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
+import { processWide } from './shared.ts';
 
-const REGISTRY = Symbol.for('astro-theme-chirpy/lastmod');
-type Registry = Map<string, Date>;
-
-function registry(): Registry {
-  const holder = globalThis as typeof globalThis & { [REGISTRY]?: Registry };
-  holder[REGISTRY] ??= new Map();
-  return holder[REGISTRY];
-}
+const registry = () => processWide('lastmod', () => new Map<string, Date>());
 
 /** Called by the post page: the absolute URL of a post and when it last changed. */
 export function registerLastModified(url: string, date: Date): void {
   registry().set(url, date);
 }
 
-const REDIRECTS = Symbol.for('astro-theme-chirpy/redirect-urls');
-
-function redirects(): Set<string> {
-  const holder = globalThis as typeof globalThis & { [REDIRECTS]?: Set<string> };
-  holder[REDIRECTS] ??= new Set();
-  return holder[REDIRECTS];
-}
+const redirects = () => processWide('redirect-urls', () => new Set<string>());
 
 /** Called by redirect pages: old URLs stay out of the sitemap, as jekyll-redirect-from kept them out. */
 export function registerRedirect(url: string): void {
@@ -48,6 +36,11 @@ export function chirpySitemap(): AstroIntegration[] {
     {
       name: 'astro-theme-chirpy/sitemap-alias',
       hooks: {
+        // A new build starts with empty registries (several builds can share one process).
+        'astro:build:start': () => {
+          registry().clear();
+          redirects().clear();
+        },
         'astro:build:done': ({ dir }) => {
           const index = fileURLToPath(new URL('sitemap-index.xml', dir));
           if (existsSync(index)) copyFileSync(index, fileURLToPath(new URL('sitemap.xml', dir)));
