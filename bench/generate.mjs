@@ -36,7 +36,8 @@ export function generate(dir, count, seed = 42) {
   for (let i = 0; i < count; i += 1) {
     const korean = rand() < 0.5;
     const math = rand() < 0.2;
-    const day = new Date(Date.UTC(2015, 0, 1) + i * 86400000);
+    // One post a day going back from 2026-01-01, so no post is in the future (those are not built).
+    const day = new Date(Date.UTC(2026, 0, 1) - i * 86400000);
     const date = day.toISOString().slice(0, 10);
     const tags = [...new Set(Array.from({ length: 3 + Math.floor(rand() * 3) }, () => pick(TAGS)))];
     const title = korean ? `${sentence(KO, 3)} ${i}` : `Post ${i}: ${sentence(EN, 4)}`;

@@ -179,7 +179,7 @@ const svg = [
   `<text x="${width - pad - 120}" y="${pad + 26}" fill="#d97706">baseline</text>`,
   '</svg>',
 ].join('\n');
-writeFileSync(join(HERE, '..', 'docs/bench-build-time.svg'), `${svg}\n`);
+writeFileSync(process.env.BENCH_CHART ?? join(HERE, '..', 'docs/bench-build-time.svg'), `${svg}\n`);
 
 const fmt = (bytes) => `${kb(bytes[0]).toFixed(1)} / ${kb(bytes[1]).toFixed(1)}`;
 const md = [
@@ -217,5 +217,5 @@ const md = [
   ...targets.map(([name, met, value]) => `- ${met ? 'met' : '**not met**'}: ${name}${value ? ` (${value})` : ''}`),
   '',
 ];
-writeFileSync(join(HERE, '..', 'BENCHMARKS.md'), md.join('\n'));
+writeFileSync(process.env.BENCH_REPORT ?? join(HERE, '..', 'BENCHMARKS.md'), md.join('\n'));
 console.log('wrote BENCHMARKS.md and docs/bench-build-time.svg');
