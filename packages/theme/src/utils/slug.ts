@@ -27,6 +27,8 @@ export function slugifyTerm(input: string): string {
   return trimDashes(input.normalize('NFC').replace(DEFAULT_SEPARATORS, '-')).toLowerCase();
 }
 
+const UTF8 = new TextEncoder();
+
 /** Characters Jekyll leaves as they are when it escapes a URL path (`URI.escape` with its safe set). */
 const URL_SAFE = /[a-zA-Z0-9\-._~!$&'()*+,;=:@/]/;
 
@@ -41,7 +43,7 @@ export function encodePath(path: string): string {
       out += char;
       continue;
     }
-    for (const byte of new TextEncoder().encode(char)) {
+    for (const byte of UTF8.encode(char)) {
       out += '%' + byte.toString(16).toUpperCase().padStart(2, '0');
     }
   }
