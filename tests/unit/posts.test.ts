@@ -108,5 +108,44 @@ describe('related posts', () => {
     expect(all).not.toContain('unrelated');
     expect(all).toContain('category-only');
   });
+
+  it('matches a plain scan of every post, for every post of a larger list (repeated tags counted once)', () => {
+    // The index behind relatedPosts must give what scoring each candidate by hand gives.
+    const pool = ['a', 'b', 'c', 'd', 'e', 'f'];
+    const cats = ['X', 'Y', 'Z'];
+    let seed = 7;
+    const pick = <T>(list: T[]): T => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return list[seed % list.length]!;
+    };
+    const many = sortPosts(
+      Array.from({ length: 80 }, (_, i) =>
+        make(`p${i}`, `2020-01-${String((i % 28) + 1).padStart(2, '0')}`, {
+          tags: [pick(pool), pick(pool), pick(pool)],
+          categories: i % 4 === 0 ? [] : [pick(cats), pick(cats)],
+        }),
+      ),
+    );
+    const byHand = (post: PostLike, limit: number) =>
+      many
+        .map((other, rank) => {
+          const tags = new Set(post.data.tags);
+          const categories = new Set(post.data.categories);
+          let score = 0;
+          for (const tag of new Set(other.data.tags)) if (tags.has(tag)) score += 1;
+          for (const category of new Set(other.data.categories)) if (categories.has(category)) score += 0.5;
+          return { id: other.id, score, rank };
+        })
+        .filter((entry) => entry.id !== post.id && entry.score > 0)
+        .sort((a, b) => b.score - a.score || a.rank - b.rank)
+        .slice(0, limit)
+        .map((entry) => entry.id);
+    for (const post of many) {
+      expect(relatedPosts(many, post, 3).map((p) => p.id)).toEqual(byHand(post, 3));
+      expect(relatedPosts(many, post, 100).map((p) => p.id)).toEqual(byHand(post, 100));
+      const rank = many.indexOf(post);
+      expect(neighbours(many, post.id)).toEqual({ newer: many[rank - 1], older: many[rank + 1] });
+    }
+  });
   void counter;
 });

@@ -56,33 +56,71 @@ export function paginate<T>(items: readonly T[], size: number): Page<T>[] {
   }));
 }
 
+/**
+ * Lookups over one sorted post list, built once per list: a post page asks for its
+ * neighbours and related posts, and scanning every post for every page is quadratic.
+ */
+interface PostIndex {
+  rankOf: Map<string, number>;
+  byTag: Map<string, number[]>;
+  byCategory: Map<string, number[]>;
+}
+
+const indexes = new WeakMap<readonly PostLike[], PostIndex>();
+
+function addRank(map: Map<string, number[]>, key: string, rank: number): void {
+  const ranks = map.get(key);
+  if (ranks) ranks.push(rank);
+  else map.set(key, [rank]);
+}
+
+function indexOf<P extends PostLike>(sorted: readonly P[]): PostIndex {
+  let index = indexes.get(sorted) as PostIndex | undefined;
+  if (!index) {
+    index = { rankOf: new Map(), byTag: new Map(), byCategory: new Map() };
+    for (const [rank, post] of sorted.entries()) {
+      if (!index.rankOf.has(post.id)) index.rankOf.set(post.id, rank);
+      for (const tag of new Set(post.data.tags)) addRank(index.byTag, tag, rank);
+      for (const category of new Set(post.data.categories)) addRank(index.byCategory, category, rank);
+    }
+    indexes.set(sorted, index);
+  }
+  return index;
+}
+
 /** Older and newer neighbours in the global date order (hidden posts included, as in Chirpy). */
 export function neighbours<P extends PostLike>(
   sorted: readonly P[],
   id: string,
 ): { older: P | undefined; newer: P | undefined } {
-  const index = sorted.findIndex((post) => post.id === id);
-  if (index === -1) return { older: undefined, newer: undefined };
-  return { newer: sorted[index - 1], older: sorted[index + 1] };
+  const rank = indexOf(sorted).rankOf.get(id);
+  if (rank === undefined) return { older: undefined, newer: undefined };
+  return { newer: sorted[rank - 1], older: sorted[rank + 1] };
 }
 
 /**
  * Chirpy's "Further Reading": +1 for each shared tag, +0.5 for each shared category,
- * at most `limit` posts, best score first and newer first among equals.
+ * at most `limit` posts, best score first and newer first among equals. Only posts that
+ * share a tag or category are looked at.
  */
 export function relatedPosts<P extends PostLike>(sorted: readonly P[], post: P, limit = 3): P[] {
-  const tags = new Set(post.data.tags);
-  const categories = new Set(post.data.categories);
-  const scored: { post: P; score: number; rank: number }[] = [];
-  sorted.forEach((candidate, rank) => {
-    if (candidate.id === post.id) return;
-    let score = 0;
-    for (const tag of new Set(candidate.data.tags)) if (tags.has(tag)) score += 1;
-    for (const category of new Set(candidate.data.categories)) if (categories.has(category)) score += 0.5;
-    if (score > 0) scored.push({ post: candidate, score, rank });
-  });
-  scored.sort((a, b) => b.score - a.score || a.rank - b.rank);
-  return scored.slice(0, limit).map((entry) => entry.post);
+  const index = indexOf(sorted);
+  // Scores in half points, by rank; `touched` lists the ranks that scored.
+  const halves = new Uint16Array(sorted.length);
+  const touched: number[] = [];
+  const add = (ranks: number[] | undefined, points: number) => {
+    for (const rank of ranks ?? []) {
+      if (halves[rank] === 0) touched.push(rank);
+      halves[rank]! += points;
+    }
+  };
+  for (const tag of new Set(post.data.tags)) add(index.byTag.get(tag), 2);
+  for (const category of new Set(post.data.categories)) add(index.byCategory.get(category), 1);
+  return touched
+    .filter((rank) => sorted[rank]!.id !== post.id)
+    .sort((a, b) => halves[b]! - halves[a]! || a - b)
+    .slice(0, limit)
+    .map((rank) => sorted[rank]!);
 }
 
 /** The date a post was last changed: `last_modified_at`, else its date. */
