@@ -66,6 +66,18 @@ describe('showing dates', () => {
     expect(toZonedISOString(date, 'Asia/Kolkata')).toBe('2021-04-30T14:01:00+05:30');
   });
 
+  it('gives each zone its own offset when the same instants are asked again (offsets are remembered)', () => {
+    // Either side of New York's spring change, asked twice and in two zones.
+    const before = new Date('2024-03-10T06:59:59Z');
+    const after = new Date('2024-03-10T07:00:00Z');
+    for (let round = 0; round < 2; round += 1) {
+      expect(toZonedISOString(before, 'America/New_York')).toBe('2024-03-10T01:59:59-05:00');
+      expect(toZonedISOString(after, 'America/New_York')).toBe('2024-03-10T03:00:00-04:00');
+      expect(toZonedISOString(before, 'Asia/Seoul')).toBe('2024-03-10T15:59:59+09:00');
+      expect(toZonedISOString(new Date(before.getTime() + 999), 'America/New_York')).toBe('2024-03-10T01:59:59-05:00');
+    }
+  });
+
   it('finds the year in the site timezone', () => {
     const newYearInSeoul = new Date('2023-12-31T16:00:00Z');
     expect(zonedYear(newYearInSeoul, 'Asia/Seoul')).toBe(2024);

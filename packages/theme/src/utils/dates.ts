@@ -38,8 +38,27 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
+/**
+ * Offsets already worked out, per zone and whole second: a build shows the same post dates
+ * on many pages, and asking ICU is the slow part. Bounded, so a long dev session cannot grow it.
+ */
+const offsets = new Map<string, Map<number, number>>();
+const OFFSETS_KEPT = 50_000;
+
 /** The offset of `timeZone` from UTC at the instant `epochMs`, in minutes (Seoul: +540). */
 export function timeZoneOffsetMinutes(epochMs: number, timeZone: string): number {
+  const second = Math.floor(epochMs / 1000);
+  let known = offsets.get(timeZone);
+  const cached = known?.get(second);
+  if (cached !== undefined) return cached;
+  const offset = askOffset(epochMs, timeZone);
+  if (!known) offsets.set(timeZone, (known = new Map()));
+  if (known.size >= OFFSETS_KEPT) known.clear();
+  known.set(second, offset);
+  return offset;
+}
+
+function askOffset(epochMs: number, timeZone: string): number {
   const parts: Record<string, number> = {};
   for (const part of wallClockFormatter(timeZone).formatToParts(new Date(epochMs))) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
