@@ -98,6 +98,12 @@ $$
 See \\eqref{eq:energy}.
 
 Broken: $\\frac{1}{$ here.
+
+$$
+\\left( x
+$$
+
+Broken in a sentence too: \\\\(x^\\\\)
 `;
 
 describe("Chirpy's Markdown dialect", () => {
@@ -311,6 +317,15 @@ describe("Chirpy's Markdown dialect", () => {
       const error = content('math').querySelector('code.math-error')!;
       expect(error.text).toBe('\\frac{1}{');
       expect(content('math').querySelector('.katex-error')).toBeNull();
+    });
+
+    it('reports broken display math and math written with \\( \\) the same way, each once', () => {
+      expect(site.logs).toMatch(/2024-01-04-math\.md:26: KaTeX cannot render "\\\\left\( x"/);
+      const display = content('math').querySelector('pre.math-error > code.math-error')!;
+      expect(display.text).toBe('\\left( x');
+      expect(site.logs).toMatch(/2024-01-04-math\.md:30: KaTeX cannot render "x\^"/);
+      expect(site.logs.match(/KaTeX cannot render/g)).toHaveLength(3);
+      expect(content('math').querySelectorAll('code.math-error')).toHaveLength(3);
     });
   });
 

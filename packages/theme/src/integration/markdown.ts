@@ -11,6 +11,7 @@ import type { ChirpyConfig } from '../config.ts';
 import { rehypeChirpy } from '../markdown/rehype-chirpy.ts';
 import { remarkDeflist } from '../markdown/remark-deflist.ts';
 import { remarkIal } from '../markdown/remark-ial.ts';
+import { rehypeMathErrors } from '../markdown/rehype-math-errors.ts';
 import { remarkMathDialect } from '../markdown/remark-math-dialect.ts';
 import { remarkMathGate } from '../markdown/remark-math-gate.ts';
 import { remarkMedia } from '../markdown/remark-media.ts';
@@ -28,13 +29,14 @@ export function chirpyMarkdownPlugins(
     remarkPlugins: [
       [remarkMath, { singleDollarTextMath: true }],
       remarkMathGate,
-      [remarkMathDialect, { warn, root }],
+      remarkMathDialect,
       remarkIal,
       remarkDeflist,
       [remarkMedia, { cdn: config.cdn, base: astroConfig.base }],
     ],
     rehypePlugins: [
       [rehypeKatex, { throwOnError: false, strict: false }],
+      [rehypeMathErrors, { warn, root }],
       [
         rehypeChirpy,
         {

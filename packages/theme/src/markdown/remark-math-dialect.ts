@@ -4,21 +4,14 @@
  * - `\$$…$$` (the list-item escape) and `\\(…\\)` are inline math, `\\[…\\]` display math;
  * - inside single `$…$`, Markdown escapes apply first (`\_` is `_`), as kramdown did;
  * - `\begin{equation}` blocks are numbered; `\label{x}` and `\eqref{x}` link to them;
- * - a formula KaTeX cannot render is reported with file, line and TeX, and shown as code.
+ * - a formula KaTeX cannot render is reported with file, line and TeX, and shown as code
+ *   (rehype-math-errors, after rehype-katex).
  * On other posts every `$` stays text (see remark-math-gate).
  */
-import { readFileSync } from 'node:fs';
-import katex from 'katex';
 import type { Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import type { InlineMath, Math as DisplayMath } from 'mdast-util-math';
 import type { VFile } from 'vfile';
 import { frontmatterOf, isOn } from './frontmatter.ts';
-
-export interface MathDialectOptions {
-  warn?: (message: string) => void;
-  /** Absolute project root, to name files in warnings. */
-  root?: string;
-}
 
 const MARKDOWN_ESCAPE = /\\([!-/:-@[-`{-~])/g;
 /** Inline math that remark-math left in text: `$$…$$` (after `\$$`), `\(…\)` and `\[…\]`. */
@@ -81,22 +74,7 @@ function labelId(label: string): string {
   return `eq-${label.replace(/[^\p{L}\p{N}_-]+/gu, '-')}`;
 }
 
-/** The line in the file where the Markdown body starts (the processor sees the body only). */
-function bodyLineOffset(file: VFile): number {
-  if (!file.path) return 0;
-  try {
-    const whole = readFileSync(file.path, 'utf8');
-    const body = String(file.value);
-    const index = whole.indexOf(body.slice(0, Math.min(200, body.length)));
-    return index <= 0 ? 0 : whole.slice(0, index).split('\n').length - 1;
-  } catch {
-    return 0;
-  }
-}
-
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-export function remarkMathDialect(options: MathDialectOptions = {}) {
+export function remarkMathDialect() {
   return (tree: Root, file: VFile) => {
     if (!isOn(frontmatterOf(file).math)) return;
     const source = String(file.value);
@@ -180,29 +158,10 @@ export function remarkMathDialect(options: MathDialectOptions = {}) {
       });
     });
 
-    // 5. Formulas KaTeX cannot render: a warning, and the TeX shown as code.
-    const offset = bodyLineOffset(file);
-    const fileName =
-      file.path && options.root ? file.path.slice(options.root.length).replace(/^[\\/]/, '') : (file.path ?? 'a post');
+    // 5. Formulas changed or made above get their HTML written again. (Formulas KaTeX cannot
+    // render are reported after rehype-katex, by rehype-math-errors.)
     walk(tree, (node) => {
-      if (!('children' in node)) return;
-      mapChildren(node as Parent, (child) => {
-        if (child.type !== 'math' && child.type !== 'inlineMath') return child;
-        const displayMode = child.type === 'math' || isDisplayStyle(child);
-        try {
-          katex.renderToString(child.value, { displayMode, throwOnError: true, strict: 'ignore' });
-          syncHast(child);
-          return child;
-        } catch (error) {
-          const line = (child.position?.start.line ?? 1) + offset;
-          const reason = error instanceof Error ? error.message : String(error);
-          options.warn?.(
-            `${fileName}:${line}: KaTeX cannot render ${JSON.stringify(child.value)} (${reason}); it is shown as TeX.`,
-          );
-          const code = `<code class="math-error" title="KaTeX could not render this formula">${escapeHtml(child.value)}</code>`;
-          return { type: 'html', value: displayMode ? `<pre class="math-error">${code}</pre>` : code };
-        }
-      });
+      if (node.type === 'math' || node.type === 'inlineMath') syncHast(node);
     });
   };
 }
