@@ -21,12 +21,13 @@ function files(dir) {
     .filter((path) => statSync(path).isFile());
 }
 
-function buildOnce(root) {
+function buildOnce(root, variant) {
   for (const path of ['dist', '.astro', 'node_modules/.astro'])
     rmSync(join(root, path), { recursive: true, force: true });
   const started = process.hrtime.bigint();
   const result = spawnSync(process.execPath, [join(HERE, 'build-one.mjs'), root], {
     encoding: 'utf8',
+    env: { ...process.env, BENCH_THEME_VARIANT: variant ?? 'full' },
     maxBuffer: 64 * 1024 * 1024,
   });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -43,6 +44,20 @@ function buildOnce(root) {
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+function summarise(measured, label) {
+  const summary = {
+    seconds: median(measured.map((m) => m.seconds)),
+    runs: measured.map((m) => m.seconds),
+    peakMb: Math.max(...measured.map((m) => m.peakMb)),
+    pages: measured[0].pages,
+    outputMb: measured[0].outputMb,
+  };
+  console.log(
+    `${label}: ${summary.seconds.toFixed(1)} s (${summary.runs.map((s) => s.toFixed(1)).join(', ')}), ${summary.peakMb.toFixed(0)} MB peak, ${summary.pages} pages`,
+  );
+  return summary;
+}
 
 /** HTML, CSS and JS a page loads (raw and gzip) and how many same-origin requests it makes. */
 function pageWeight(dist, path) {
@@ -77,18 +92,12 @@ const results = [];
 for (const n of sizes) {
   for (const root of Object.values(SITES)) generate(join(root, 'src/content/posts'), n);
   const row = { n };
-  for (const [name, root] of Object.entries(SITES)) {
-    const measured = Array.from({ length: runs }, () => buildOnce(root));
-    row[name] = {
-      seconds: median(measured.map((m) => m.seconds)),
-      peakMb: Math.max(...measured.map((m) => m.peakMb)),
-      pages: measured[0].pages,
-      outputMb: measured[0].outputMb,
-    };
-    console.log(
-      `N=${n} ${name}: ${row[name].seconds.toFixed(1)} s, ${row[name].peakMb.toFixed(0)} MB peak, ${row[name].pages} pages`,
-    );
+  // Theme and baseline take turns, so a machine that slows down for a while slows both.
+  const measured = { theme: [], baseline: [] };
+  for (let run = 0; run < runs; run += 1) {
+    for (const [name, root] of Object.entries(SITES)) measured[name].push(buildOnce(root));
   }
+  for (const name of Object.keys(SITES)) row[name] = summarise(measured[name], `N=${n} ${name}`);
   row.ratio = row.theme.seconds / row.baseline.seconds;
   const dist = join(SITES.theme, 'dist');
   const mathPost = readdirSync(join(SITES.theme, 'src/content/posts')).find((file) =>
@@ -105,6 +114,21 @@ for (const n of sizes) {
     'tag page': pageWeight(dist, `/tags/${readdirSync(join(dist, 'tags')).find((name) => !name.includes('.'))}/`),
   };
   results.push(row);
+}
+
+// What the theme's features cost: the theme built again with some of them off, at N = 1000
+// (or the largest N measured), after the page weights above were read from the full build.
+const VARIANTS = { 'no-search-feeds': 'search and feeds off', 'posts-only': 'post pages only (like the baseline)' };
+const variantRow = results.find((row) => row.n === 1000) ?? results.at(-1);
+{
+  generate(join(SITES.theme, 'src/content/posts'), variantRow.n);
+  variantRow.variants = {};
+  const measured = Object.fromEntries(Object.keys(VARIANTS).map((name) => [name, []]));
+  for (let run = 0; run < runs; run += 1) {
+    for (const name of Object.keys(VARIANTS)) measured[name].push(buildOnce(SITES.theme, name));
+  }
+  for (const name of Object.keys(VARIANTS))
+    variantRow.variants[name] = summarise(measured[name], `N=${variantRow.n} theme, ${VARIANTS[name]}`);
 }
 
 // Targets, checked and printed.
@@ -182,8 +206,27 @@ const svg = [
 writeFileSync(process.env.BENCH_CHART ?? join(HERE, '..', 'docs/bench-build-time.svg'), `${svg}\n`);
 
 const fmt = (bytes) => `${kb(bytes[0]).toFixed(1)} / ${kb(bytes[1]).toFixed(1)}`;
-const md = [
-  '# Benchmarks',
+const variantTable = variantRow.variants
+  ? [
+      `## What the theme's time goes to (N = ${variantRow.n})`,
+      '',
+      "The theme built again with features switched off (`routes` options), against the baseline's median.",
+      '',
+      '| build | pages | time (s) | runs (s) | / baseline |',
+      '| --- | --- | --- | --- | --- |',
+      ...[
+        ['theme, everything on', variantRow.theme],
+        ...Object.entries(VARIANTS).map(([name, label]) => [`theme, ${label}`, variantRow.variants[name]]),
+        ['baseline', variantRow.baseline],
+      ].map(
+        ([label, m]) =>
+          `| ${label} | ${m.pages} | ${m.seconds.toFixed(1)} | ${m.runs.map((v) => v.toFixed(1)).join(', ')} | ${(m.seconds / variantRow.baseline.seconds).toFixed(2)} |`,
+      ),
+      '',
+    ]
+  : [];
+const generated = [
+  '<!-- bench:start (written by bench/run.mjs; edit outside these markers) -->',
   '',
   `Measured by \`pnpm bench\` (bench/run.mjs) on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ${(totalmem() / 1024 ** 3).toFixed(0)} GiB memory, Node ${process.version}.`,
   '',
@@ -191,7 +234,7 @@ const md = [
   '',
   '- bench/generate.mjs writes N posts deterministically: Korean and English prose, 20% with math, code blocks, lists, links, two-level categories, tags from a pool of 60.',
   '- **theme**: a site with `chirpy()` and `chirpyLoader()` (bench/sites/theme). **baseline**: a bare Astro 7 site rendering the same posts with the same Markdown pipeline (unified, remark-math, rehype-katex, Shiki) and one plain page per post (bench/sites/baseline): the floor Astro sets.',
-  `- Each build is a fresh process with caches removed; wall time is the median of ${runs}, peak memory the largest RSS of the build process.`,
+  `- Each build is a fresh process with caches removed; theme and baseline builds take turns; wall time is the median of ${runs}, peak memory the largest RSS of the build process.`,
   '',
   '## Build',
   '',
@@ -204,6 +247,7 @@ const md = [
   '',
   '![Build time against N](docs/bench-build-time.svg)',
   '',
+  ...variantTable,
   `## Page weight (theme, N = ${last.n}; KB raw / gzip)`,
   '',
   '| page | HTML | CSS | JS | same-origin requests |',
@@ -216,6 +260,18 @@ const md = [
   '',
   ...targets.map(([name, met, value]) => `- ${met ? 'met' : '**not met**'}: ${name}${value ? ` (${value})` : ''}`),
   '',
-];
-writeFileSync(process.env.BENCH_REPORT ?? join(HERE, '..', 'BENCHMARKS.md'), md.join('\n'));
-console.log('wrote BENCHMARKS.md and docs/bench-build-time.svg');
+  '<!-- bench:end -->',
+].join('\n');
+// Only the part between the markers is rewritten; what people wrote around it stays.
+const reportPath = process.env.BENCH_REPORT ?? join(HERE, '..', 'BENCHMARKS.md');
+const previous = existsSync(reportPath)
+  ? readFileSync(reportPath, 'utf8')
+  : '# Benchmarks\n\n<!-- bench:start -->\n<!-- bench:end -->\n';
+const start = previous.indexOf('<!-- bench:start');
+const end = previous.indexOf('<!-- bench:end -->');
+const report =
+  start === -1 || end === -1
+    ? `${previous.trimEnd()}\n\n${generated}\n`
+    : `${previous.slice(0, start)}${generated}${previous.slice(end + '<!-- bench:end -->'.length)}`;
+writeFileSync(reportPath, report);
+console.log(`wrote ${reportPath} and the chart`);
