@@ -13,6 +13,27 @@ const GISCUS = {
   categoryId: 'DIC_kwDO',
 } as const;
 
+/** A page of the site's own that reads `post.body`, to see what the content store kept. */
+const BODIES_PAGE = [
+  "import { getCollection } from 'astro:content';",
+  'export async function GET() {',
+  "  const posts = await getCollection('posts');",
+  '  return Response.json(Object.fromEntries(posts.map((p) => [p.id, p.body ?? null])));',
+  '}',
+  '',
+].join('\n');
+
+describe('the raw Markdown of posts', () => {
+  it('is not kept in the content store by default (the theme renders from HTML), and is with retainBody', async () => {
+    const lean = await buildSite('options-no-body', {
+      posts: { '2024-03-01-lean.md': post({ title: 'Lean' }, 'Body **text**.') },
+      files: { 'src/pages/bodies.json.ts': BODIES_PAGE },
+    });
+    expect(JSON.parse(lean.read('/bodies.json'))).toEqual({ lean: null });
+    expect(lean.html('/posts/lean/').querySelector('.post-content strong, article strong')?.text).toBe('text');
+  });
+});
+
 describe('options', () => {
   let site: BuiltSite;
   beforeAll(async () => {
@@ -32,11 +53,12 @@ describe('options', () => {
         ),
         'posts-here/2024-03-02-without-comments.md': post({ title: 'Without comments', comments: false }),
         'public/img/preview.png': 'not really a png',
+        'src/pages/bodies.json.ts': BODIES_PAGE,
         'src/components/MyFooter.astro': '<footer class="my-footer">My own footer</footer>\n',
         'src/content.config.ts': [
           "import { defineCollection } from 'astro:content';",
           "import { chirpyLoader } from 'astro-theme-chirpy/loaders';",
-          "export const collections = { posts: defineCollection({ loader: chirpyLoader({ base: 'posts-here' }) }) };",
+          "export const collections = { posts: defineCollection({ loader: chirpyLoader({ base: 'posts-here', retainBody: true }) }) };",
           '',
         ].join('\n'),
       },
@@ -53,6 +75,10 @@ describe('options', () => {
         license: false,
       },
     });
+  });
+
+  it('keeps the raw Markdown in the content store with retainBody: true', () => {
+    expect(JSON.parse(site.read('/bodies.json'))['with-comments']).toContain('Body text.');
   });
 
   it('reads posts from a configured folder', () => {

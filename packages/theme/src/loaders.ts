@@ -25,6 +25,12 @@ import { titleizeSlug } from './utils/slug.ts';
 export interface ChirpyLoaderOptions {
   /** The folder holding the posts, relative to the project root. Default `src/content/posts`. */
   base?: string;
+  /**
+   * Keep each post's raw Markdown in the content store as `post.body`. The theme never reads
+   * it (it uses the rendered HTML), and at thousands of posts it is a seventh of the store,
+   * so it is dropped unless a site's own pages need it. Default `false`.
+   */
+  retainBody?: boolean;
 }
 
 export const DEFAULT_POSTS_DIR = 'src/content/posts';
@@ -196,6 +202,7 @@ export function chirpyLoader(options: ChirpyLoaderOptions = {}): Loader {
   const inner = glob({
     base,
     pattern: PATTERN,
+    retainBody: options.retainBody ?? false,
     generateId({ entry, data }) {
       const parsed = parsePostFileName(entry);
       if (!parsed) {
