@@ -88,16 +88,31 @@ function pageWeight(dist, path) {
   return weight;
 }
 
+// What the theme's features cost: at N = 1000 (or the largest N measured) the theme is also
+// built with some of them off. Every build of a run takes its turn, so a machine that slows
+// down for a while slows all of them; the full theme builds last, for the page weights.
+const VARIANTS = { 'no-search-feeds': 'search and feeds off', 'posts-only': 'post pages only (like the baseline)' };
+const variantN = sizes.includes(1000) ? 1000 : sizes.at(-1);
+
 const results = [];
 for (const n of sizes) {
   for (const root of Object.values(SITES)) generate(join(root, 'src/content/posts'), n);
   const row = { n };
-  // Theme and baseline take turns, so a machine that slows down for a while slows both.
-  const measured = { theme: [], baseline: [] };
+  const builds = [
+    ...(n === variantN ? Object.keys(VARIANTS).map((variant) => [variant, SITES.theme, variant]) : []),
+    ['theme', SITES.theme, 'full'],
+    ['baseline', SITES.baseline, undefined],
+  ];
+  const measured = Object.fromEntries(builds.map(([name]) => [name, []]));
   for (let run = 0; run < runs; run += 1) {
-    for (const [name, root] of Object.entries(SITES)) measured[name].push(buildOnce(root));
+    for (const [name, root, variant] of builds) measured[name].push(buildOnce(root, variant));
   }
   for (const name of Object.keys(SITES)) row[name] = summarise(measured[name], `N=${n} ${name}`);
+  if (n === variantN) {
+    row.variants = Object.fromEntries(
+      Object.entries(VARIANTS).map(([name, label]) => [name, summarise(measured[name], `N=${n} theme, ${label}`)]),
+    );
+  }
   row.ratio = row.theme.seconds / row.baseline.seconds;
   const dist = join(SITES.theme, 'dist');
   const mathPost = readdirSync(join(SITES.theme, 'src/content/posts')).find((file) =>
@@ -116,20 +131,7 @@ for (const n of sizes) {
   results.push(row);
 }
 
-// What the theme's features cost: the theme built again with some of them off, at N = 1000
-// (or the largest N measured), after the page weights above were read from the full build.
-const VARIANTS = { 'no-search-feeds': 'search and feeds off', 'posts-only': 'post pages only (like the baseline)' };
-const variantRow = results.find((row) => row.n === 1000) ?? results.at(-1);
-{
-  generate(join(SITES.theme, 'src/content/posts'), variantRow.n);
-  variantRow.variants = {};
-  const measured = Object.fromEntries(Object.keys(VARIANTS).map((name) => [name, []]));
-  for (let run = 0; run < runs; run += 1) {
-    for (const name of Object.keys(VARIANTS)) measured[name].push(buildOnce(SITES.theme, name));
-  }
-  for (const name of Object.keys(VARIANTS))
-    variantRow.variants[name] = summarise(measured[name], `N=${variantRow.n} theme, ${VARIANTS[name]}`);
-}
+const variantRow = results.find((row) => row.n === variantN);
 
 // Targets, checked and printed.
 const at = (n) => results.find((row) => row.n === n);
