@@ -23,14 +23,39 @@ const BODIES_PAGE = [
   '',
 ].join('\n');
 
-describe('the raw Markdown of posts', () => {
-  it('is not kept in the content store by default (the theme renders from HTML), and is with retainBody', async () => {
-    const lean = await buildSite('options-no-body', {
-      posts: { '2024-03-01-lean.md': post({ title: 'Lean' }, 'Body **text**.') },
+describe('a site of seven posts, one per home page', () => {
+  let small: BuiltSite;
+  beforeAll(async () => {
+    small = await buildSite('options-small', {
+      posts: Object.fromEntries(
+        Array.from({ length: 7 }, (_, i) => [
+          `2024-03-0${i + 1}-post-${i + 1}.md`,
+          post({ title: `Post ${i + 1}` }, 'Body **text**.'),
+        ]),
+      ),
       files: { 'src/pages/bodies.json.ts': BODIES_PAGE },
+      options: { paginate: 1 },
     });
-    expect(JSON.parse(lean.read('/bodies.json'))).toEqual({ lean: null });
-    expect(lean.html('/posts/lean/').querySelector('.post-content strong, article strong')?.text).toBe('text');
+  });
+
+  it('does not keep the raw Markdown in the content store by default (the theme renders from HTML)', () => {
+    const bodies = JSON.parse(small.read('/bodies.json')) as Record<string, string | null>;
+    expect(Object.keys(bodies)).toHaveLength(7);
+    expect(Object.values(bodies).every((body) => body === null)).toBe(true);
+    expect(small.html('/posts/post-1/').querySelector('article strong')?.text).toBe('text');
+  });
+
+  it('links the first and last home page and the neighbours, with a gap for the pages left out', () => {
+    const numbers = (path: string) =>
+      small
+        .html(path)
+        .querySelectorAll('.pagination li')
+        .map((li) => li.text.trim())
+        .slice(1, -1);
+    expect(numbers('/')).toEqual(['1', '2', '3', '…', '7']);
+    expect(numbers('/page4/')).toEqual(['1', '2', '3', '4', '5', '6', '7']);
+    expect(numbers('/page6/')).toEqual(['1', '…', '5', '6', '7']);
+    expect(small.html('/page6/').querySelector('.pagination a[href="/page7/"]')).not.toBeNull();
   });
 });
 

@@ -3,6 +3,7 @@ import {
   homeOrder,
   isPublic,
   neighbours,
+  pageWindow,
   paginate,
   relatedPosts,
   sortPosts,
@@ -148,4 +149,25 @@ describe('related posts', () => {
     }
   });
   void counter;
+});
+
+describe('page numbers around the current page', () => {
+  it('shows every page of a short list', () => {
+    expect(pageWindow(1, 1)).toEqual([1]);
+    expect(pageWindow(2, 4)).toEqual([1, 2, 3, 4]);
+    expect(pageWindow(3, 5)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('shows the ends, the neighbours and gaps on a long list, never a gap for one page', () => {
+    expect(pageWindow(1, 500)).toEqual([1, 2, 3, 'gap', 500]);
+    expect(pageWindow(250, 500)).toEqual([1, 'gap', 249, 250, 251, 'gap', 500]);
+    expect(pageWindow(500, 500)).toEqual([1, 'gap', 498, 499, 500]);
+    expect(pageWindow(4, 500)).toEqual([1, 2, 3, 4, 5, 'gap', 500]);
+    expect(pageWindow(3, 7)).toEqual([1, 2, 3, 4, 'gap', 7]);
+  });
+
+  it('has a bounded size, whatever the number of pages', () => {
+    for (let current = 1; current <= 1000; current += 37)
+      expect(pageWindow(current, 1000).length).toBeLessThanOrEqual(7);
+  });
 });

@@ -57,6 +57,27 @@ export function paginate<T>(items: readonly T[], size: number): Page<T>[] {
 }
 
 /**
+ * The page numbers a page of the home list links to, as Chirpy's paginator shows them: the
+ * first and last page, the pages next to the current one, and a gap (`'gap'`) for each run
+ * left out. A gap never hides a single page; that page is shown instead. Linking every page
+ * would put N / 10 links on each of N / 10 pages.
+ */
+export function pageWindow(current: number, total: number): (number | 'gap')[] {
+  const shown = new Set([1, total, current - 1, current, current + 1]);
+  if (current === 1) shown.add(3);
+  if (current === total) shown.add(total - 2);
+  const numbers = [...shown].filter((n) => n >= 1 && n <= total).sort((a, b) => a - b);
+  const out: (number | 'gap')[] = [];
+  for (const n of numbers) {
+    const previous = out.at(-1);
+    if (typeof previous === 'number' && n - previous === 2) out.push(previous + 1);
+    else if (typeof previous === 'number' && n - previous > 2) out.push('gap');
+    out.push(n);
+  }
+  return out;
+}
+
+/**
  * Lookups over one sorted post list, built once per list: a post page asks for its
  * neighbours and related posts, and scanning every post for every page is quadratic.
  */
