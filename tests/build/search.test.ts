@@ -56,7 +56,7 @@ describe('search', () => {
 
   it('writes the index with the site', () => {
     expect(existsSync(join(site.dist, 'pagefind/pagefind.js'))).toBe(true);
-    expect(site.logs).toMatch(/Search: index written to pagefind\//);
+    expect(site.logs).toMatch(/Search: index written to pagefind\/ \(3 post pages read\)/);
   });
 
   it('holds every published post and no draft', async () => {
@@ -90,5 +90,54 @@ describe('search', () => {
     await page.waitForSelector('#search-results li');
     expect(await page.locator('#search-results li a').allTextContents()).toEqual(['Quaternion notes']);
     expect(page.url()).toBe(`${server.url}/search/?q=quaternions`);
+  });
+});
+
+describe('a site under a base path: links, feed and search', () => {
+  let site: BuiltSite;
+  let server: Served;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    site = await buildSite('search-base', {
+      posts: { '2024-01-01-한글-노트.md': post({ title: 'Base notes' }, 'Only this post says ocelotfish.') },
+      astro: { base: '/blog/' },
+    });
+    server = await serve(site.dist, '/blog/');
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('puts every link, stylesheet and script of the theme under the base path', () => {
+    for (const path of ['/', '/posts/한글-노트/', '/search/', '/tags/', '/archives/']) {
+      const refs = site
+        .html(path)
+        .querySelectorAll('[href], [src], [data-index]')
+        .map(
+          (element) =>
+            element.getAttribute('href') ?? element.getAttribute('src') ?? element.getAttribute('data-index')!,
+        )
+        .filter((ref) => ref.startsWith('/'));
+      expect(refs.length, path).toBeGreaterThan(5);
+      expect(
+        refs.filter((ref) => !ref.startsWith('/blog/')),
+        path,
+      ).toEqual([]);
+    }
+    expect(site.read('/feed.xml')).toContain('<link>https://example.com/blog/posts/');
+  });
+
+  it('links each result under the base path', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/blog/search/?q=ocelotfish`);
+    const link = page.locator('#search-results a').first();
+    await link.waitFor();
+    expect(await link.getAttribute('href')).toBe(encodeURI('/blog/posts/한글-노트/'));
+    await link.click();
+    await page.waitForURL(`**${encodeURI('/blog/posts/한글-노트/')}`);
+    expect(await page.locator('h1').first().textContent()).toContain('Base notes');
   });
 });

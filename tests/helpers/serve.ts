@@ -19,9 +19,15 @@ export interface Served {
   close(): Promise<void>;
 }
 
-export async function serve(dist: string): Promise<Served> {
+/** `base`: the site's `base` path, which the host maps to `dist` (as GitHub Pages does for a project). */
+export async function serve(dist: string, base = '/'): Promise<Served> {
   const server: Server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    const requested = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    if (!requested.startsWith(base)) {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    const path = `/${requested.slice(base.length)}`;
     let file = normalize(join(dist, path));
     if (!file.startsWith(dist)) {
       response.writeHead(403).end();

@@ -55,7 +55,7 @@ export default function chirpy(options: ChirpyUserConfig): AstroIntegration {
         updateConfig({
           ...(markdown ? { markdown } : {}),
           ...(integrations.length > 0 ? { integrations } : {}),
-          vite: { plugins: [vitePluginChirpy(config, astroConfig.root, command)] },
+          vite: { plugins: [vitePluginChirpy(config, astroConfig.root, command, astroConfig.base)] },
         });
       },
     },

@@ -3,6 +3,8 @@ declare module 'virtual:chirpy/config' {
   export default config;
   /** True in `astro build`, false in `astro dev`: analytics run in built sites only. */
   export const isBuild: boolean;
+  /** The site's `base` path, ending in a slash (`/`, `/blog/`). */
+  export const base: string;
 }
 
 declare module 'virtual:chirpy/components/*' {

@@ -2,10 +2,9 @@
  * The theme's URLs: base-aware, with Chirpy's trailing slash, percent-encoded exactly as
  * Jekyll writes them (so comment threads keyed on the path stay attached).
  */
+import { base } from 'virtual:chirpy/config';
 import { withBase } from '../utils/media.ts';
 import { encodePath, slugifyTerm } from '../utils/slug.ts';
-
-const base = import.meta.env.BASE_URL;
 
 export const url = (path: string): string => withBase(encodePath(path), base);
 export const homeUrl = (page = 1): string => url(page <= 1 ? '/' : `/page${page}/`);

@@ -21,9 +21,16 @@ export function componentModules(config: ChirpyConfig, root: URL): Record<string
   return modules;
 }
 
-export function vitePluginChirpy(config: ChirpyConfig, root: URL, command: string) {
+export function vitePluginChirpy(config: ChirpyConfig, root: URL, command: string, base: string) {
+  // The site's `base`, always ending in a slash. (`import.meta.env.BASE_URL` reads `/` in the
+  // theme's modules when they are rendered at build time, so the theme does not rely on it.)
+  const siteBase = base.endsWith('/') ? base : `${base}/`;
   const modules: Record<string, string> = {
-    config: `export default ${JSON.stringify(config)};\nexport const isBuild = ${JSON.stringify(command === 'build')};`,
+    config: [
+      `export default ${JSON.stringify(config)};`,
+      `export const isBuild = ${JSON.stringify(command === 'build')};`,
+      `export const base = ${JSON.stringify(siteBase)};`,
+    ].join('\n'),
     mermaid: mermaidModule(root),
     ...componentModules(config, root),
   };
