@@ -7,14 +7,10 @@ import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { fromParse5 } from 'hast-util-from-parse5';
 import { toHtml } from 'hast-util-to-html';
 import { parseFragment } from 'parse5';
+import { classesOf, textOf } from '../markdown/hast.ts';
 import { xmlSafe } from './xml-text.ts';
 
 const URL_ATTRIBUTES = ['href', 'src', 'poster', 'cite', 'action', 'data'];
-
-function classList(element: Element): string[] {
-  const value = element.properties.className;
-  return Array.isArray(value) ? value.map(String) : [];
-}
 
 function absolute(value: string, base: string): string {
   try {
@@ -45,12 +41,6 @@ function mathOf(element: Element): Element | undefined {
   return undefined;
 }
 
-function textContent(node: ElementContent): string {
-  if (node.type === 'text') return node.value;
-  if (node.type === 'element') return node.children.map(textContent).join('');
-  return '';
-}
-
 function plainCode(pre: Element): Element {
   const language = pre.properties.dataLanguage;
   return {
@@ -62,7 +52,7 @@ function plainCode(pre: Element): Element {
         type: 'element',
         tagName: 'code',
         properties: typeof language === 'string' ? { className: [`language-${language}`] } : {},
-        children: [{ type: 'text', value: xmlSafe(textContent(pre)) }],
+        children: [{ type: 'text', value: xmlSafe(textOf(pre)) }],
       },
     ],
   };
@@ -77,7 +67,7 @@ function transform(nodes: (RootContent | ElementContent)[], base: string): Eleme
       continue;
     }
     if (node.type !== 'element') continue;
-    const names = classList(node);
+    const names = classesOf(node);
     if (node.tagName === 'script' || node.tagName === 'style' || node.tagName === 'button') continue;
     if (names.includes('anchor') || names.includes('code-header')) continue;
     if (node.tagName === 'pre' && names.includes('astro-code')) {

@@ -11,6 +11,7 @@ import type { VFile } from 'vfile';
 import { countWords, excerpt } from '../utils/text.ts';
 import { codeLabel } from './code-labels.ts';
 import { frontmatterOf, isOn, renderInfo } from './frontmatter.ts';
+import { classesOf, textOf } from './hast.ts';
 import { HeadingIdRegistry } from './heading-ids.ts';
 
 export interface RehypeChirpyOptions {
@@ -25,11 +26,6 @@ export interface RehypeChirpyOptions {
 
 const HEADING = /^h[1-6]$/;
 const ANCHORED = /^h[2-5]$/;
-
-function classes(element: Element): string[] {
-  const value = element.properties.className ?? element.properties.class;
-  return Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(/\s+/) : [];
-}
 
 const BLOCKS = new Set([
   'p',
@@ -73,7 +69,7 @@ function texOf(katex: Element): string | undefined {
 function readableText(node: RootContent | Root | ElementContent, withCode: boolean): string {
   if (node.type === 'text') return node.value;
   if (node.type === 'element') {
-    const names = classes(node);
+    const names = classesOf(node);
     if (names.includes('katex')) {
       const tex = texOf(node);
       return tex === undefined ? '' : `$${tex}$`;
@@ -162,19 +158,13 @@ function languageOf(pre: Element): string | undefined {
   return typeof raw === 'string' && raw !== '' ? raw : undefined;
 }
 
-function plainText(node: ElementContent): string {
-  if (node.type === 'text') return node.value;
-  if (node.type === 'element') return node.children.map(plainText).join('');
-  return '';
-}
-
 /** A diagram for mermaid to draw in the browser; until then (or without JavaScript) its source. */
 function mermaidBlock(pre: Element): Element {
   return {
     type: 'element',
     tagName: 'pre',
     properties: { className: ['mermaid'] },
-    children: [{ type: 'text', value: pre.children.map(plainText).join('').trimEnd() }],
+    children: [{ type: 'text', value: pre.children.map(textOf).join('').trimEnd() }],
   };
 }
 
@@ -196,7 +186,7 @@ function chirpyImage(img: Element, parent: Element | Root): Element {
   }
   const lqip = typeof props.lqip === 'string' ? props.lqip : undefined;
   delete props.lqip;
-  const all = classes(img);
+  const all = classesOf(img);
   const outer = all.filter((name) => WRAPPER_CLASSES.test(name));
   const inner = all.filter((name) => !WRAPPER_CLASSES.test(name));
   props.className = inner.length > 0 ? inner : undefined;
@@ -205,7 +195,7 @@ function chirpyImage(img: Element, parent: Element | Root): Element {
     outer.push('blur');
   }
   if (parent.type === 'element' && parent.tagName === 'a') {
-    parent.properties.className = [...classes(parent), 'img-link', ...outer];
+    parent.properties.className = [...classesOf(parent), 'img-link', ...outer];
     return img;
   }
   return {
@@ -239,17 +229,17 @@ export function rehypeChirpy(options: RehypeChirpyOptions = {}) {
           const value = child.properties[key];
           if (typeof value === 'string' && value.includes('user-content-fn')) child.properties[key] = footnoteId(value);
         }
-        if (child.tagName === 'div' && classes(child).includes('chirpy-code')) {
+        if (child.tagName === 'div' && classesOf(child).includes('chirpy-code')) {
           const pre = child.children.find((node): node is Element => node.type === 'element' && node.tagName === 'pre');
-          if (pre && classes(pre).includes('astro-code')) {
+          if (pre && classesOf(pre).includes('astro-code')) {
             info.hasCode = true;
             const file = typeof child.properties.dataFile === 'string' ? child.properties.dataFile : undefined;
-            return codeBlock(pre, { classes: classes(child), ...(file !== undefined ? { file } : {}) });
+            return codeBlock(pre, { classes: classesOf(child), ...(file !== undefined ? { file } : {}) });
           }
           visitChildren(child);
           return child;
         }
-        if (child.tagName === 'pre' && classes(child).includes('astro-code')) {
+        if (child.tagName === 'pre' && classesOf(child).includes('astro-code')) {
           if (mermaidPost && languageOf(child) === 'mermaid') {
             info.hasMermaid = true;
             return mermaidBlock(child);

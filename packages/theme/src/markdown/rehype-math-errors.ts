@@ -5,9 +5,10 @@
  * where the formula was; the two are paired by TeX, else in order. (Checking every formula beforehand
  * would render each one twice.)
  */
-import type { Element, ElementContent, Root } from 'hast';
+import type { Element, Root } from 'hast';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { classesOf, textOf } from './hast.ts';
 type VFileMessage = VFile['messages'][number];
 import { bodyLineOffset, projectPath } from './source-lines.ts';
 
@@ -15,15 +16,6 @@ export interface MathErrorsOptions {
   warn?: (message: string) => void;
   /** Absolute project root, to name files in warnings. */
   root?: string;
-}
-
-const classesOf = (node: Element): string[] =>
-  Array.isArray(node.properties.className) ? node.properties.className.map(String) : [];
-
-function textOf(node: ElementContent): string {
-  if (node.type === 'text') return node.value;
-  if (node.type === 'element') return node.children.map(textOf).join('');
-  return '';
 }
 
 /** The ancestors rehype-katex names are hast nodes; the formula's element is the last. */
