@@ -266,13 +266,30 @@ export function chirpyLoader(options: ChirpyLoaderOptions = {}): Loader {
       }
       const mdx = entryTypes.get('.mdx');
       if (mdx) entryTypes.set('.mdx', { ...mdx, getEntryInfo: namedErrors(mdx, root) });
+      // The text the glob loader read for each post, kept until its front matter is parsed
+      // below (which needs the dates as written), so no post file is read twice.
+      const contentsByPath = new Map<string, string>();
+      for (const extension of ['.md', '.markdown', '.mdx']) {
+        const type = entryTypes.get(extension);
+        if (!type) continue;
+        entryTypes.set(extension, {
+          ...type,
+          getEntryInfo: (params) => {
+            contentsByPath.set(fileURLToPath(params.fileUrl), params.contents);
+            return type.getEntryInfo(params);
+          },
+        });
+      }
 
       await inner.load({
         ...context,
         entryTypes,
         parseData: (async (props: Parameters<LoaderContext['parseData']>[0]) => {
           const file = props.filePath ? relative(root, props.filePath) : props.id;
-          const contents = props.filePath ? readFileSync(props.filePath, 'utf8') : '';
+          const contents = props.filePath
+            ? (contentsByPath.get(props.filePath) ?? readFileSync(props.filePath, 'utf8'))
+            : '';
+          if (props.filePath) contentsByPath.delete(props.filePath);
           const data = prepareFrontmatter(props.data, {
             fileName: props.filePath ?? props.id,
             contents,
