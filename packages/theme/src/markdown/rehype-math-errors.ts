@@ -58,7 +58,7 @@ export function rehypeMathErrors(options: MathErrorsOptions = {}) {
       const [formula, holder] = [elementAt(failure, -1), elementAt(failure, -2)];
       const display =
         formula !== undefined && (classesOf(formula).includes('math-display') || holder?.tagName === 'pre');
-      // The formula's own element has no position when remark-math made it; its `pre` has.
+      // The formula's own element may have no position; its `pre` has.
       const placed = [...(failure?.ancestors ?? [])].reverse().find((ancestor) => ancestor.position);
       const line = (failure?.line ?? placed?.position?.start.line ?? 1) + offset;
       const reason = failure?.cause instanceof Error ? failure.cause.message : (failure?.reason ?? 'unknown error');

@@ -1,8 +1,9 @@
 /**
- * Math the way Chirpy posts write it (kramdown + MathJax), on posts with `math: true`:
- * - `$$…$$` alone on a line is display math; inside a sentence it is inline math;
- * - `\$$…$$` (the list-item escape) and `\\(…\\)` are inline math, `\\[…\\]` display math;
- * - inside single `$…$`, Markdown escapes apply first (`\_` is `_`), as kramdown did;
+ * Math the way Chirpy posts write it (kramdown + MathJax), on posts with `math: true`. Where a
+ * formula begins and ends is kramdown's rule (remark-kramdown-math); on top of that:
+ * - `\\(…\\)` is inline math and `\\[…\\]` display math (kramdown leaves `\(…\)` and `\[…\]`
+ *   in the page and MathJax renders them);
+ * - inside single `$…$`, kramdown's Markdown escapes apply first (`\_` is `_`), as MathJax saw it;
  * - `\begin{equation}` blocks are numbered; `\label{x}` and `\eqref{x}` link to them;
  * - a formula KaTeX cannot render is reported with file, line and TeX, and shown as code
  *   (rehype-math-errors, after rehype-katex).
@@ -12,10 +13,15 @@ import type { Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import type { InlineMath, Math as DisplayMath } from 'mdast-util-math';
 import type { VFile } from 'vfile';
 import { frontmatterOf, isOn } from './frontmatter.ts';
+import { mathDelimiter } from './remark-kramdown-math.ts';
 
-const MARKDOWN_ESCAPE = /\\([!-/:-@[-`{-~])/g;
-/** Inline math that remark-math left in text: `$$…$$` (after `\$$`), `\(…\)` and `\[…\]`. */
-const TEXT_MATH = /\$\$([^$]+?)\$\$|\\\(([\s\S]+?)\\\)|\\\[([\s\S]+?)\\\]/g;
+/** The characters kramdown's GFM parser unescapes (kramdown-parser-gfm 1.1, `ESCAPED_CHARS_GFM`). */
+const MARKDOWN_ESCAPE = /\\([\\.*_+`<>()[\]{}#!:|"'$=\-~])/g;
+/**
+ * What MathJax renders from text kramdown leaves in the page: `\(…\)`, `\[…\]`, and a whole
+ * `\begin{env}…\end{env}` (MathJax's `processEnvironments`).
+ */
+const TEXT_MATH = /\\\(([\s\S]+?)\\\)|\\\[([\s\S]+?)\\\]|(\\begin\{([^}]*)\}[\s\S]*?\\end\{\4\})/g;
 
 type Node = RootContent | Root;
 
@@ -37,7 +43,7 @@ const isDisplayStyle = (node: InlineMath) =>
   Boolean((node.data as { chirpyDisplay?: boolean } | undefined)?.chirpyDisplay);
 
 /**
- * remark-math puts the HTML of each formula in `data.hChildren` when it parses; formulas
+ * The parser puts the HTML of each formula in `data.hChildren` when it parses; formulas
  * changed or made here need theirs written again, or rehype-katex sees the old text.
  */
 function syncHast(node: DisplayMath | InlineMath): void {
@@ -61,8 +67,8 @@ function splitTextMath(text: Text): PhrasingContent[] {
   for (const match of text.value.matchAll(TEXT_MATH)) {
     if (match.index > last) parts.push({ type: 'text', value: text.value.slice(last, match.index) });
     if (match[1] !== undefined) parts.push(inlineMathNode(match[1].trim()));
-    else if (match[2] !== undefined) parts.push(inlineMathNode(match[2].trim()));
-    else parts.push(inlineMathNode(match[3]!.trim(), true));
+    else if (match[2] !== undefined) parts.push(inlineMathNode(match[2].trim(), true));
+    else parts.push(inlineMathNode(match[3]!, true));
     last = match.index + match[0].length;
   }
   if (parts.length === 0) return [text];
@@ -77,26 +83,20 @@ function labelId(label: string): string {
 export function remarkMathDialect() {
   return (tree: Root, file: VFile) => {
     if (!isOn(frontmatterOf(file).math)) return;
-    const source = String(file.value);
-    const isDouble = (node: InlineMath) => {
-      const start = node.position?.start.offset;
-      return start !== undefined && source.startsWith('$$', start);
-    };
-
-    // 1. Escapes inside single-dollar math; a lone `$$…$$` paragraph is display math.
+    // 1. Escapes inside single-dollar math (kramdown unescaped them before MathJax saw the text);
+    // in a table row kramdown turns every `\|` into `|` before it reads math.
     walk(tree, (node) => {
-      if (node.type === 'inlineMath' && !isDouble(node)) node.value = node.value.replace(MARKDOWN_ESCAPE, '$1');
-      if (!('children' in node)) return;
-      mapChildren(node as Parent, (child) => {
-        if (child.type === 'paragraph' && child.children.length === 1 && child.children[0]!.type === 'inlineMath') {
-          const only = child.children[0] as InlineMath;
-          if (isDouble(only)) return display(only.value, child.position);
-        }
-        return child;
-      });
+      if (node.type === 'inlineMath' && mathDelimiter(node) === '$') {
+        node.value = node.value.replace(MARKDOWN_ESCAPE, '$1');
+      }
+      if (node.type === 'tableCell') {
+        walk(node, (inner) => {
+          if (inner.type === 'inlineMath') inner.value = inner.value.replace(/\\\|/g, '|');
+        });
+      }
     });
 
-    // 2. Math remark-math did not see: `$$…$$` after an escape, `\(…\)`, `\[…\]`.
+    // 2. MathJax's other delimiters, left in text: `\(…\)`, `\[…\]`.
     walk(tree, (node) => {
       if (!('children' in node)) return;
       mapChildren(node as Parent, (child) => (child.type === 'text' ? splitTextMath(child) : child));

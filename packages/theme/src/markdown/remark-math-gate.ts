@@ -1,5 +1,5 @@
 /**
- * Math only where the post asks for it. remark-math parses `$…$` in every file; on posts
+ * Math only where the post asks for it. the math parser reads `$…$` in every file; on posts
  * without `math: true` this puts the exact source text back, so `$5 and $10` stays text.
  */
 import type { Root, Parent, RootContent } from 'mdast';

@@ -1,0 +1,393 @@
+/**
+ * Where math begins and ends, by kramdown's rules (kramdown 2.4, lib/kramdown/parser/kramdown/math.rb),
+ * as a micromark extension: the syntax half of `remarkKramdownMath`.
+ *
+ * - **Block math** (`mathFlow`): at a block boundary (first in its container, or after a blank
+ *   line), `$$` opens and the *first* `$$` after it closes, across lines and blank lines, with TeX
+ *   before and after on the delimiter lines (`$$ \begin{aligned}` … `\end{aligned} $$`). Only
+ *   white space may follow the closing `$$` on its line, and the next line must be blank (or the
+ *   end of the container, or a `{: …}` attribute list). Otherwise it is not a block: kramdown reads
+ *   the lines as a paragraph, and the span rule below applies.
+ * - **Span math** (`mathText`): in running text, `$$` opens and the first `$$` after it closes,
+ *   across line ends within the paragraph; the TeX between is taken as written (no Markdown).
+ * - `\$$…$$` alone on the first line of a paragraph is span math (kramdown's escape for a list
+ *   item that would otherwise be block math). Anywhere else kramdown drops the backslash and
+ *   leaves `$$…$$` in the page, which MathJax renders in display style: the token is marked
+ *   `chirpyDisplay`. Elsewhere `\$` is a literal dollar sign.
+ * - Single `$…$` is not kramdown's: Chirpy's MathJax finds it in the published page. It is read as
+ *   MathJax reads it (`\x` skips a character, braces nest, the first `$` outside braces closes).
+ *
+ * Tokens: `kramdownMathFlow` and `kramdownMathText`, each holding `kramdownMathMarker` (the
+ * delimiters) and `kramdownMathValue` (the TeX); the mdast half is in remark-kramdown-math.ts.
+ */
+import type { Code, Construct, Effects, Event, Extension, State, TokenizeContext } from 'micromark-util-types';
+
+declare module 'micromark-util-types' {
+  interface TokenTypeMap {
+    kramdownMathFlow: 'kramdownMathFlow';
+    kramdownMathText: 'kramdownMathText';
+    kramdownMathMarker: 'kramdownMathMarker';
+    kramdownMathValue: 'kramdownMathValue';
+  }
+}
+
+const DOLLAR = 36;
+const BACKSLASH = 92;
+const BRACE_OPEN = 123;
+const BRACE_CLOSE = 125;
+const COLON = 58;
+const SLASH = 47;
+
+const isLineEnding = (code: Code): boolean => code !== null && code < -2;
+const isSpace = (code: Code): boolean => code === -2 || code === -1 || code === 32;
+
+/** kramdown's `after_block_boundary?`: nothing before in this container, or a blank line. */
+function afterBlockBoundary(events: Event[]): boolean {
+  for (let index = events.length - 1; index >= 0; index--) {
+    const type = events[index]![1].type;
+    if (type === 'linePrefix' || type === 'whitespace') continue;
+    return type === 'lineEndingBlank';
+  }
+  return true;
+}
+
+/** The last thing read was a whole formula. */
+function afterFormula(events: Event[]): boolean {
+  const last = events[events.length - 1];
+  return last !== undefined && last[0] === 'exit' && last[1].type === 'kramdownMathText';
+}
+
+/** The line ending of a line that still belongs to this block's container (micromark's rule for fences). */
+const nonLazyLineEnding: Construct = {
+  partial: true,
+  tokenize(effects, ok, nok) {
+    const self = this;
+    return (code) => {
+      if (!isLineEnding(code)) return nok(code);
+      effects.enter('lineEnding');
+      effects.consume(code);
+      effects.exit('lineEnding');
+      return (next: Code) => (self.parser.lazy[self.now().line] ? nok(next) : ok(next));
+    };
+  },
+};
+
+/** `$$` here. */
+const twoDollars: Construct = {
+  partial: true,
+  tokenize(effects, ok, nok) {
+    return (code) => {
+      if (code !== DOLLAR) return nok(code);
+      effects.enter('kramdownMathMarker');
+      effects.consume(code);
+      return (next: Code) => {
+        if (next !== DOLLAR) return nok(next);
+        effects.consume(next);
+        effects.exit('kramdownMathMarker');
+        return ok(next);
+      };
+    };
+  },
+};
+
+/**
+ * kramdown's `before_block_boundary?` after a closing `$$` and its line ending: a blank line,
+ * the end of the container, or a block attribute list (`{: …}`).
+ */
+const blockBoundaryAfter: Construct = {
+  partial: true,
+  tokenize(effects, ok, nok) {
+    return (code) => {
+      effects.enter('lineEnding');
+      effects.consume(code);
+      effects.exit('lineEnding');
+      return space;
+    };
+    function space(code: Code): State | undefined {
+      if (isSpace(code)) {
+        effects.enter('whitespace');
+        effects.consume(code);
+        effects.exit('whitespace');
+        return space;
+      }
+      if (code === null || isLineEnding(code)) return ok(code);
+      if (code === BRACE_OPEN) {
+        effects.enter('data');
+        effects.consume(code);
+        return (next: Code) => {
+          if (next !== COLON) return nok(next);
+          effects.consume(next);
+          effects.exit('data');
+          return (after: Code) => (after === COLON || after === SLASH ? nok(after) : ok(after));
+        };
+      }
+      return nok(code);
+    }
+  },
+};
+
+/**
+ * Whether a `$$` at `offset` of the document opens block math, read ahead in the source: the
+ * first `$$` after it must end its line, and the next line must be blank (inside a quote, `>`
+ * alone), a `{: …}` attribute list, the end of the document, or, for math in a list item, the
+ * next item (the end of the item's text in kramdown). This is decided before the block crosses
+ * a line, because a block (like a code fence) keeps lists and quotes from starting inside it,
+ * and a failed attempt would leave those lines unparsed.
+ */
+export function blockMathAhead(source: string, offset: number): boolean {
+  const close = source.indexOf('$$', offset + 2);
+  if (close < 0) return false;
+  const after = /^[ \t]*(?:\r?\n|$)/.exec(source.slice(close + 2));
+  if (!after) return false;
+  if (!after[0].endsWith('\n')) return true; // the end of the document
+  const rest = source.slice(close + 2 + after[0].length);
+  const next = /^[^\n]*/.exec(rest)![0].replace(/^(?:[ \t]*>)*[ \t]*/, '');
+  if (/^\s*$/.test(next) || next.startsWith('{:') || /^\^\s*$/.test(next)) return true;
+  const lineStart = source.lastIndexOf('\n', offset - 1) + 1;
+  const prefix = source.slice(lineStart, offset);
+  const inListItem = /^(?:[ \t]*>)*[ \t]*(?:[-*+]|\d+[.)])[ \t]/.test(prefix) || /^[ \t]{2,}$/.test(prefix);
+  return inListItem && /^(?:[-*+]|\d+[.)])(?:[ \t]|$)/.test(next);
+}
+
+function tokenizeMathFlow(
+  this: TokenizeContext,
+  effects: Effects,
+  ok: State,
+  nok: State,
+  source: () => string | undefined,
+): State {
+  const self = this;
+  return start;
+
+  function start(code: Code): State | undefined {
+    if (code !== DOLLAR || self.interrupt || !afterBlockBoundary(self.events)) return nok(code);
+    const document = source();
+    if (document !== undefined && !blockMathAhead(document, self.now().offset)) return nok(code);
+    effects.enter('kramdownMathFlow');
+    effects.enter('kramdownMathMarker');
+    effects.consume(code);
+    return openSecond;
+  }
+  function openSecond(code: Code): State | undefined {
+    if (code !== DOLLAR) return nok(code);
+    effects.consume(code);
+    effects.exit('kramdownMathMarker');
+    return content;
+  }
+  function content(code: Code): State | undefined {
+    if (code === null) return nok(code);
+    if (isLineEnding(code)) return effects.attempt(nonLazyLineEnding, content, nok)(code);
+    if (code === DOLLAR) return effects.check(twoDollars, close, valueStart)(code);
+    return valueStart(code);
+  }
+  function valueStart(code: Code): State | undefined {
+    effects.enter('kramdownMathValue');
+    effects.consume(code);
+    return value;
+  }
+  function value(code: Code): State | undefined {
+    if (code === null || isLineEnding(code) || code === DOLLAR) {
+      effects.exit('kramdownMathValue');
+      return content(code);
+    }
+    effects.consume(code);
+    return value;
+  }
+  function close(code: Code): State | undefined {
+    effects.enter('kramdownMathMarker');
+    effects.consume(code);
+    return (next: Code) => {
+      effects.consume(next);
+      effects.exit('kramdownMathMarker');
+      effects.exit('kramdownMathFlow');
+      return trailing;
+    };
+  }
+  // Only white space may follow on the closing line, and then a block boundary.
+  function trailing(code: Code): State | undefined {
+    if (isSpace(code)) {
+      effects.enter('whitespace');
+      return trailingSpace(code);
+    }
+    if (code === null) return ok(code);
+    if (isLineEnding(code)) return effects.check(blockBoundaryAfter, ok, nok)(code);
+    return nok(code);
+  }
+  function trailingSpace(code: Code): State | undefined {
+    if (isSpace(code)) {
+      effects.consume(code);
+      return trailingSpace;
+    }
+    effects.exit('whitespace');
+    return trailing(code);
+  }
+}
+
+/** Only white space up to the end of the line (kramdown's `(\s*?\n)` after a block's `$$`). */
+const restOfLineBlank: Construct = {
+  partial: true,
+  tokenize(effects, ok, nok) {
+    const rest = (code: Code): State | undefined => {
+      if (code === null || isLineEnding(code)) return ok(code);
+      if (!isSpace(code)) return nok(code);
+      effects.enter('whitespace');
+      effects.consume(code);
+      effects.exit('whitespace');
+      return rest;
+    };
+    return rest;
+  },
+};
+
+/** Set on a `kramdownMathText` token that MathJax shows in display style. */
+export interface MathTextToken {
+  chirpyDisplay?: boolean;
+}
+
+function tokenizeMathText(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
+  const self = this;
+  let depth = 0;
+  let escaped: { token: MathTextToken; atStart: boolean } | undefined;
+  return start;
+
+  function start(code: Code): State | undefined {
+    if (code === BACKSLASH) {
+      escaped = { token: effects.enter('kramdownMathText') as MathTextToken, atStart: self.previous === null };
+      effects.enter('kramdownMathMarker');
+      effects.consume(code);
+      return (next: Code) => (next === DOLLAR ? escapedFirst(next) : nok(next));
+    }
+    // A `$` right after another is part of a `$$` that did not open math; right after a formula's
+    // closing `$` it is free (MathJax pairs it with the next one).
+    if (code !== DOLLAR || (self.previous === DOLLAR && !afterFormula(self.events))) return nok(code);
+    effects.enter('kramdownMathText');
+    effects.enter('kramdownMathMarker');
+    effects.consume(code);
+    return afterFirst;
+  }
+  function escapedFirst(code: Code): State | undefined {
+    effects.consume(code);
+    return (next: Code) => (next === DOLLAR ? double(next) : nok(next));
+  }
+  function afterFirst(code: Code): State | undefined {
+    if (code === DOLLAR) return double(code);
+    effects.exit('kramdownMathMarker');
+    return single(code);
+  }
+
+  // `$$…$$`: raw TeX up to the first `$$`.
+  function double(code: Code): State | undefined {
+    effects.consume(code);
+    effects.exit('kramdownMathMarker');
+    return doubleContent;
+  }
+  function doubleContent(code: Code): State | undefined {
+    if (code === null) return nok(code);
+    if (code === DOLLAR) return effects.check(twoDollars, doubleClose, doubleValueStart)(code);
+    if (isLineEnding(code)) {
+      effects.enter('lineEnding');
+      effects.consume(code);
+      effects.exit('lineEnding');
+      return doubleContent;
+    }
+    return doubleValueStart(code);
+  }
+  function doubleValueStart(code: Code): State | undefined {
+    effects.enter('kramdownMathValue');
+    effects.consume(code);
+    return doubleValue;
+  }
+  function doubleValue(code: Code): State | undefined {
+    if (code === null || code === DOLLAR || isLineEnding(code)) {
+      effects.exit('kramdownMathValue');
+      return doubleContent(code);
+    }
+    effects.consume(code);
+    return doubleValue;
+  }
+  function doubleClose(code: Code): State | undefined {
+    effects.enter('kramdownMathMarker');
+    effects.consume(code);
+    return (next: Code) => {
+      effects.consume(next);
+      effects.exit('kramdownMathMarker');
+      if (!escaped) {
+        effects.exit('kramdownMathText');
+        return ok;
+      }
+      return escapedEnd;
+    };
+  }
+  // `\$$…$$`: span math only when it opens the paragraph and ends its line.
+  function escapedEnd(code: Code): State | undefined {
+    const inline = () => finish(false);
+    const display = () => finish(true);
+    if (!escaped!.atStart) return display()(code);
+    return effects.check(restOfLineBlank, inline(), display())(code);
+  }
+  function finish(display: boolean): State {
+    return (code) => {
+      escaped!.token.chirpyDisplay = display;
+      effects.exit('kramdownMathText');
+      return ok(code);
+    };
+  }
+
+  // `$…$` as MathJax finds it: escapes skip a character, braces nest.
+  function single(code: Code): State | undefined {
+    if (code === null) return nok(code);
+    if (code === DOLLAR && depth === 0) {
+      effects.enter('kramdownMathMarker');
+      effects.consume(code);
+      effects.exit('kramdownMathMarker');
+      effects.exit('kramdownMathText');
+      return ok;
+    }
+    if (isLineEnding(code)) {
+      effects.enter('lineEnding');
+      effects.consume(code);
+      effects.exit('lineEnding');
+      return single;
+    }
+    effects.enter('kramdownMathValue');
+    return singleValue(code);
+  }
+  function singleValue(code: Code): State | undefined {
+    if (code === null || isLineEnding(code) || (code === DOLLAR && depth === 0)) {
+      effects.exit('kramdownMathValue');
+      return single(code);
+    }
+    if (code === BRACE_OPEN) depth++;
+    else if (code === BRACE_CLOSE && depth > 0) depth--;
+    effects.consume(code);
+    if (code === BACKSLASH) {
+      return (next: Code) => {
+        if (next === null || isLineEnding(next)) return singleValue(next);
+        effects.consume(next);
+        return singleValue;
+      };
+    }
+    return singleValue;
+  }
+}
+
+const mathText: Construct = { name: 'kramdownMathText', tokenize: tokenizeMathText };
+
+/**
+ * The micromark extension: block math in flow, span math (and `\$$`) in text. `source` gives the
+ * document being parsed, for the block's look-ahead (blockMathAhead); without it, the block is
+ * judged line by line as it is read.
+ */
+export function kramdownMath(source: () => string | undefined): Extension {
+  const mathFlow: Construct = {
+    name: 'kramdownMathFlow',
+    concrete: true,
+    tokenize(effects, ok, nok) {
+      return tokenizeMathFlow.call(this, effects, ok, nok, source);
+    },
+  };
+  return {
+    flow: { [DOLLAR]: mathFlow },
+    text: { [DOLLAR]: mathText, [BACKSLASH]: mathText },
+  };
+}

@@ -1,0 +1,90 @@
+/**
+ * Math as kramdown reads it, in place of remark-math: registers the micromark extension
+ * (micromark-kramdown-math.ts) and turns its tokens into mdast-util-math's `math` (block) and
+ * `inlineMath` (span) nodes, which rehype-katex renders. Each node records how it was written in
+ * `data.chirpyDelimiter` (`'$$'` or `'$'`), and an inline formula that MathJax would show in
+ * display style has `data.chirpyDisplay`; remark-math-dialect reads both.
+ */
+import type { Data, Processor } from 'unified';
+import type { CompileContext, Extension as FromMarkdownExtension, Token } from 'mdast-util-from-markdown';
+import type { Parent, Root, RootContent } from 'mdast';
+import type { InlineMath, Math as DisplayMath } from 'mdast-util-math';
+import type { VFile } from 'vfile';
+import { kramdownMath, type MathTextToken } from './micromark-kramdown-math.ts';
+
+/** Ruby's `String#strip`, which kramdown applies to every formula (not JavaScript's Unicode-wide trim). */
+export const rubyStrip = (text: string): string => text.replace(/^[\0\t\n\v\f\r ]+|[\0\t\n\v\f\r ]+$/g, '');
+
+export type MathDelimiter = '$$' | '$';
+
+export function mathDelimiter(node: InlineMath | DisplayMath): MathDelimiter {
+  return (node.data as { chirpyDelimiter?: MathDelimiter } | undefined)?.chirpyDelimiter ?? '$$';
+}
+
+function fromMarkdown(): FromMarkdownExtension {
+  return {
+    enter: {
+      kramdownMathFlow(this: CompileContext, token: Token) {
+        this.enter({ type: 'math', meta: null, value: '', data: { chirpyDelimiter: '$$' } } as DisplayMath, token);
+      },
+      kramdownMathText(this: CompileContext, token: Token) {
+        this.enter({ type: 'inlineMath', value: '', data: {} } as InlineMath, token);
+      },
+    },
+    exit: {
+      kramdownMathFlow(this: CompileContext, token: Token) {
+        const node = this.stack[this.stack.length - 1] as DisplayMath;
+        this.exit(token);
+        node.value = rubyStrip(this.sliceSerialize(token).slice(2, -2));
+      },
+      kramdownMathText(this: CompileContext, token: Token) {
+        const node = this.stack[this.stack.length - 1] as InlineMath;
+        this.exit(token);
+        const raw = this.sliceSerialize(token);
+        const open = raw.startsWith('\\$$') ? 3 : raw.startsWith('$$') ? 2 : 1;
+        const delimiter: MathDelimiter = open === 1 ? '$' : '$$';
+        node.value = rubyStrip(raw.slice(open, -delimiter.length));
+        const display = Boolean((token as MathTextToken).chirpyDisplay);
+        node.data = { ...node.data, chirpyDelimiter: delimiter, chirpyDisplay: display } as InlineMath['data'];
+      },
+    },
+  };
+}
+
+/**
+ * kramdown's block quote runs on to the next blank line, taking any line after it; micromark ends
+ * the quote where a new list or quote starts. A block formula that ends such a quote is then
+ * followed by a line kramdown counts as the quote's, so it is no block: span math in a paragraph.
+ */
+function quoteEndingFormulasToSpans(tree: Root, source: string): void {
+  const visit = (parent: Parent, inQuote: boolean) => {
+    parent.children = parent.children.map((child) => {
+      if ('children' in child) visit(child as Parent, inQuote || child.type === 'blockquote');
+      if (!inQuote || child.type !== 'math' || child.position?.end.offset === undefined) return child;
+      const rest = source.slice(child.position.end.offset);
+      const next = /^[ \t]*\r?\n([^\n]*)/.exec(rest)?.[1];
+      if (next === undefined || !/\S/.test(next) || /^\s*>/.test(next)) return child;
+      const span: InlineMath = { type: 'inlineMath', value: child.value, position: child.position, data: {} };
+      span.data = { chirpyDelimiter: '$$', chirpyDisplay: false } as InlineMath['data'];
+      return { type: 'paragraph', children: [span], position: child.position } as RootContent;
+    }) as Parent['children'];
+  };
+  visit(tree, false);
+}
+
+export function remarkKramdownMath(this: Processor) {
+  const data = this.data() as Data & { micromarkExtensions?: unknown[]; fromMarkdownExtensions?: unknown[] };
+  // The block rule reads ahead in the document: keep the text being parsed at hand (parsing is
+  // synchronous, one document at a time per processor).
+  let document: string | undefined;
+  const parse = this.parser;
+  if (parse) {
+    this.parser = (text, file) => {
+      document = text;
+      return parse(text, file);
+    };
+  }
+  (data.micromarkExtensions ??= []).push(kramdownMath(() => document));
+  (data.fromMarkdownExtensions ??= []).push(fromMarkdown());
+  return (tree: Root, file: VFile) => quoteEndingFormulasToSpans(tree, String(file.value));
+}
