@@ -6,11 +6,13 @@ import { isUnifiedProcessor, unified } from '@astrojs/markdown-remark';
 import type { AstroConfig, AstroIntegrationLogger } from 'astro';
 import { fileURLToPath } from 'node:url';
 import rehypeKatex from 'rehype-katex';
-import remarkMath from 'remark-math';
 import type { ChirpyConfig } from '../config.ts';
 import { rehypeChirpy } from '../markdown/rehype-chirpy.ts';
+import { rehypeFootnoteBackrefs } from '../markdown/rehype-footnote-backrefs.ts';
 import { remarkDeflist } from '../markdown/remark-deflist.ts';
 import { remarkIal } from '../markdown/remark-ial.ts';
+import { rehypeBareParagraphs, remarkKramdownLists } from '../markdown/remark-kramdown-lists.ts';
+import { remarkKramdownMath } from '../markdown/remark-kramdown-math.ts';
 import { rehypeMathErrors } from '../markdown/rehype-math-errors.ts';
 import { remarkMathDialect } from '../markdown/remark-math-dialect.ts';
 import { remarkMathGate } from '../markdown/remark-math-gate.ts';
@@ -27,16 +29,19 @@ export function chirpyMarkdownPlugins(
   const warn = (message: string) => logger.warn(message);
   return {
     remarkPlugins: [
-      [remarkMath, { singleDollarTextMath: true }],
+      remarkKramdownMath,
+      remarkDeflist,
       remarkMathGate,
       remarkMathDialect,
       remarkIal,
-      remarkDeflist,
+      remarkKramdownLists,
       [remarkMedia, { cdn: config.cdn, base: astroConfig.base }],
     ],
     rehypePlugins: [
       [rehypeKatex, { throwOnError: false, strict: false }],
       [rehypeMathErrors, { warn, root }],
+      rehypeBareParagraphs,
+      rehypeFootnoteBackrefs,
       [
         rehypeChirpy,
         {
@@ -83,7 +88,7 @@ export function setUpMarkdown(
     const ownPlugins = Object.entries(options).some(
       ([key, value]) => /plugins$/i.test(key) && Array.isArray(value) && value.length > 0,
     );
-    const message = `Using the unified Markdown processor instead of "${processor.name}": Chirpy posts need remark-math and rehype-katex.`;
+    const message = `Using the unified Markdown processor instead of "${processor.name}": Chirpy posts need its remark and rehype plugins (math, KaTeX).`;
     if (ownPlugins) logger.warn(`${message} The plugins configured on "${processor.name}" do not run.`);
     else logger.debug(message);
   }

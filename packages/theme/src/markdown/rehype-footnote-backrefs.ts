@@ -1,0 +1,41 @@
+/**
+ * Footnote back-links where kramdown puts them: in the note's last paragraph, or, when the note
+ * ends with something else (a list, a formula, code), in a paragraph of their own. GFM's HTML
+ * leaves them bare in the list item in that case.
+ */
+import type { Element, ElementContent, Root } from 'hast';
+import { visit } from 'unist-util-visit';
+
+const isBackref = (node: ElementContent): node is Element =>
+  node.type === 'element' && node.tagName === 'a' && node.properties.dataFootnoteBackref !== undefined;
+
+export function rehypeFootnoteBackrefs() {
+  return (tree: Root) => {
+    visit(tree, 'element', (item: Element) => {
+      if (item.tagName !== 'li' || !item.children.some(isBackref)) return;
+      const first = item.children.findIndex(isBackref);
+      // The back-links and the spaces between them, up to the end of the item.
+      let start = first;
+      while (
+        start > 0 &&
+        item.children[start - 1]!.type === 'text' &&
+        !/\S/.test((item.children[start - 1] as { value: string }).value)
+      )
+        start--;
+      const links = item.children.slice(start).filter((node) => node.type !== 'text' || /\S/.test(node.value));
+      if (!links.every(isBackref)) return;
+      const paragraph: Element = {
+        type: 'element',
+        tagName: 'p',
+        properties: {},
+        children: item.children.slice(first),
+      };
+      item.children = [
+        ...item.children.slice(0, start),
+        { type: 'text', value: '\n' },
+        paragraph,
+        { type: 'text', value: '\n' },
+      ];
+    });
+  };
+}
