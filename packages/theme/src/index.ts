@@ -15,6 +15,7 @@ import { enabledRoutes } from './integration/routes.ts';
 import { INTEGRATION_NAME, registerThemeConfig } from './integration/shared.ts';
 import { vitePluginChirpy } from './integration/virtual-modules.ts';
 import { chirpySitemap } from './integration/sitemap.ts';
+import { chirpyNfdUrls } from './integration/nfd-urls.ts';
 import { chirpySearch } from './integration/search.ts';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -51,6 +52,7 @@ export default function chirpy(options: ChirpyUserConfig): AstroIntegration {
           // The sitemap needs absolute URLs, so it comes with `site`.
           ...(config.routes.seo && astroConfig.site && !has('@astrojs/sitemap') ? chirpySitemap() : []),
           ...(config.routes.search ? [chirpySearch(config.locale.split('-')[0]!)] : []),
+          ...(config.routes.posts ? [chirpyNfdUrls()] : []),
         ];
         updateConfig({
           ...(markdown ? { markdown } : {}),

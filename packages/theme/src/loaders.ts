@@ -8,8 +8,9 @@
  * - Two files that would publish at one URL stop the build, naming both.
  */
 import { readFileSync, readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFile } from 'node:fs/promises';
+import { extname, join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { extractFrontmatter } from '@astrojs/markdown-remark';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
@@ -36,6 +37,13 @@ export interface ChirpyLoaderOptions {
 export const DEFAULT_POSTS_DIR = 'src/content/posts';
 /** Date-prefixed names only; other Markdown files in the folder get a warning instead. */
 const PATTERN = `**/[0-9]*-[0-9]*-[0-9]*-*{${POST_EXTENSIONS.join(',')}}`;
+/**
+ * Astro's glob loader makes a file's URL with `encodeURI`, which leaves `#` and `?` alone, so a
+ * post under such a name (`_posts/C#/…`, `why?.md`) is "not found" and silently left out. Those
+ * files are kept from it and loaded here (loadAwkwardPosts) with properly encoded file URLs.
+ */
+const AWKWARD_PATH = /[#?]/;
+const NOT_AWKWARD = ['!**/*[#?]*', '!**/*[#?]*/**'];
 
 /** A front matter problem, told with the file, the field, the value and what was expected. */
 export class FrontmatterError extends Error {
@@ -87,8 +95,22 @@ export function prepareFrontmatter(
   return prepared;
 }
 
+type StoredEntry = Parameters<LoaderContext['store']['set']>[0];
+
 interface EntryType {
   getEntryInfo(params: { contents: string; fileUrl: URL }): Promise<{ data: Record<string, unknown>; body: string }>;
+  /** Present on entry types Astro renders while loading (Markdown). */
+  getRenderFunction?: (
+    config: LoaderContext['config'],
+  ) => Promise<
+    (entry: {
+      id: string;
+      data: Record<string, unknown>;
+      body: string;
+      filePath: string;
+      digest: string;
+    }) => Promise<StoredEntry['rendered']>
+  >;
   [key: string]: unknown;
 }
 
@@ -199,32 +221,29 @@ export function chirpyLoader(options: ChirpyLoaderOptions = {}): Loader {
   /** URL slug -> file, for this load. */
   const owners = new Map<string, string>();
 
-  const inner = glob({
-    base,
-    pattern: PATTERN,
-    retainBody: options.retainBody ?? false,
-    generateId({ entry, data }) {
-      const parsed = parsePostFileName(entry);
-      if (!parsed) {
-        throw new FrontmatterError(
-          `${join(base, entry)}: not a post file name. Chirpy posts are named YYYY-MM-DD-title.md (or .markdown, .mdx).`,
-        );
-      }
-      const id = postSlug(parsed.title, data.slug);
-      if (!id) {
-        throw new FrontmatterError(`${join(base, entry)}: the post's slug is empty once made URL-safe.`);
-      }
-      const owner = owners.get(id);
-      if (owner !== undefined && owner !== entry) {
-        throw new FrontmatterError(
-          `Two posts would share the URL /posts/${id}/: ${join(base, owner)} and ${join(base, entry)}. ` +
-            'Rename one file or give one a different `slug:`.',
-        );
-      }
-      owners.set(id, entry);
-      return id;
-    },
-  });
+  const retainBody = options.retainBody ?? false;
+  const generateId = ({ entry, data }: { entry: string; data: Record<string, unknown> }): string => {
+    const parsed = parsePostFileName(entry);
+    if (!parsed) {
+      throw new FrontmatterError(
+        `${join(base, entry)}: not a post file name. Chirpy posts are named YYYY-MM-DD-title.md (or .markdown, .mdx).`,
+      );
+    }
+    const id = postSlug(parsed.title, data.slug);
+    if (!id) {
+      throw new FrontmatterError(`${join(base, entry)}: the post's slug is empty once made URL-safe.`);
+    }
+    const owner = owners.get(id);
+    if (owner !== undefined && owner !== entry) {
+      throw new FrontmatterError(
+        `Two posts would share the URL /posts/${id}/: ${join(base, owner)} and ${join(base, entry)}. ` +
+          'Rename one file or give one a different `slug:`.',
+      );
+    }
+    owners.set(id, entry);
+    return id;
+  };
+  const inner = glob({ base, pattern: [PATTERN, ...NOT_AWKWARD], retainBody, generateId });
 
   return {
     name: 'chirpy-loader',
@@ -281,28 +300,99 @@ export function chirpyLoader(options: ChirpyLoaderOptions = {}): Loader {
         });
       }
 
+      const parseData = (async (props: Parameters<LoaderContext['parseData']>[0]) => {
+        const file = props.filePath ? relative(root, props.filePath) : props.id;
+        const contents = props.filePath
+          ? (contentsByPath.get(props.filePath) ?? readFileSync(props.filePath, 'utf8'))
+          : '';
+        if (props.filePath) contentsByPath.delete(props.filePath);
+        const data = prepareFrontmatter(props.data, {
+          fileName: props.filePath ?? props.id,
+          contents,
+          timeZone,
+        });
+        try {
+          return await context.parseData({ ...props, data });
+        } catch (error) {
+          const reason = error instanceof Error ? error.message : String(error);
+          throw new FrontmatterError(`${file}: invalid front matter.\n${reason}`, { cause: error });
+        }
+      }) as LoaderContext['parseData'];
       await inner.load({
         ...context,
         entryTypes,
-        parseData: (async (props: Parameters<LoaderContext['parseData']>[0]) => {
-          const file = props.filePath ? relative(root, props.filePath) : props.id;
-          const contents = props.filePath
-            ? (contentsByPath.get(props.filePath) ?? readFileSync(props.filePath, 'utf8'))
-            : '';
-          if (props.filePath) contentsByPath.delete(props.filePath);
-          const data = prepareFrontmatter(props.data, {
-            fileName: props.filePath ?? props.id,
-            contents,
-            timeZone,
-          });
-          try {
-            return await context.parseData({ ...props, data });
-          } catch (error) {
-            const reason = error instanceof Error ? error.message : String(error);
-            throw new FrontmatterError(`${file}: invalid front matter.\n${reason}`, { cause: error });
-          }
-        }) as LoaderContext['parseData'],
+        parseData,
+        logger: failOnLostPosts(context.logger, base),
       } as LoaderContext);
+      const awkward = listPostLikeFiles(dir).filter((file) => AWKWARD_PATH.test(file) && parsePostFileName(file));
+      await loadAwkwardPosts(awkward, { context, dir, entryTypes, parseData, generateId, retainBody });
     },
   };
+}
+
+/**
+ * The glob loader only logs when it cannot read or render a post, and the build goes on without
+ * it. A post is never dropped: those become errors that stop the build, naming the file.
+ */
+function failOnLostPosts(logger: LoaderContext['logger'], base: string): LoaderContext['logger'] {
+  const wrapped = Object.create(logger) as LoaderContext['logger'];
+  wrapped.error = (message: string) => {
+    const lost = /^Error (reading|rendering) (.*?): ([\s\S]*)$/.exec(message);
+    if (lost)
+      throw new FrontmatterError(
+        `${join(base, lost[2]!)}: the post could not be ${lost[1] === 'reading' ? 'read' : 'rendered'}: ${lost[3]}`,
+      );
+    logger.error(message);
+  };
+  return wrapped;
+}
+
+/** What the glob loader does for one file, for the files it cannot name (AWKWARD_PATH). */
+async function loadAwkwardPosts(
+  files: string[],
+  options: {
+    context: LoaderContext;
+    dir: string;
+    entryTypes: Map<string, EntryType>;
+    parseData: LoaderContext['parseData'];
+    generateId: (options: { entry: string; data: Record<string, unknown> }) => string;
+    retainBody: boolean;
+  },
+): Promise<void> {
+  const { context, entryTypes } = options;
+  const root = fileURLToPath(context.config.root);
+  for (const entry of files) {
+    const filePath = join(options.dir, entry);
+    const fileUrl = pathToFileURL(filePath);
+    const type = entryTypes.get(extname(entry).toLowerCase());
+    if (!type) continue;
+    const contents = await readFile(filePath, 'utf8');
+    const { body, data } = await type.getEntryInfo({ contents, fileUrl });
+    const id = options.generateId({ entry, data });
+    const digest = context.generateDigest(contents);
+    const parsed = await options.parseData({ id, data, filePath });
+    const stored: StoredEntry = {
+      id,
+      data: parsed,
+      ...(options.retainBody ? { body } : {}),
+      filePath: relative(root, filePath).split('\\').join('/'),
+      digest,
+    };
+    if (type.getRenderFunction) {
+      const render = await type.getRenderFunction(context.config);
+      let rendered;
+      try {
+        rendered = await render({ id, data, body, filePath, digest });
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new FrontmatterError(`${relative(root, filePath)}: the post could not be rendered: ${reason}`, {
+          cause: error,
+        });
+      }
+      const assetImports = rendered?.metadata?.imagePaths;
+      context.store.set({ ...stored, ...(rendered ? { rendered } : {}), ...(assetImports ? { assetImports } : {}) });
+    } else {
+      context.store.set({ ...stored, deferredRender: true });
+    }
+  }
 }

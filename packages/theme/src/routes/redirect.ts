@@ -3,8 +3,26 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSiteData } from '../data/site.ts';
 import { postUrl } from '../data/urls.ts';
 import { escapeXml } from '../feed/xml-text.ts';
+import { parsePostFileName } from '../utils/filename.ts';
 import { collectRedirects } from '../utils/redirects.ts';
+import { nfdStandIn } from '../integration/nfd-urls.ts';
+import { slugifyPrettyAsWritten } from '../utils/slug.ts';
 import { registerRedirect } from '../integration/sitemap.ts';
+
+/** The slug Jekyll made from the file name (or `slug:`) as written, before NFC. */
+function jekyllSlug(filePath: string | undefined, slug: unknown): string | undefined {
+  if (typeof slug === 'string' && slug.trim() !== '') return slugifyPrettyAsWritten(slug);
+  const name = filePath?.split(/[\\/]/).pop();
+  if (!name) return undefined;
+  // parsePostFileName gives the title in NFC; cut the same span from the name as written.
+  const parsed = parsePostFileName(name);
+  if (!parsed) return undefined;
+  const title = name
+    .replace(/^\d{2,4}-\d{1,2}-\d{1,2}-/, '')
+    .slice(0, -parsed.extension.length)
+    .replace(/\.+$/, '');
+  return slugifyPrettyAsWritten(title);
+}
 
 export const getStaticPaths = (async () => {
   const { posts } = await getSiteData();
@@ -15,6 +33,15 @@ export const getStaticPaths = (async () => {
       .map((post) => ({ id: post.id, file: post.filePath ?? post.id, from: post.data.redirect_from ?? [] })),
     (file) => pages.get(file.normalize('NFC')),
   );
+  // Jekyll's own URL of a post whose file name is decomposed (NFD): the theme publishes the NFC
+  // URL, and the URL Jekyll published sends readers there. Astro writes every page under an NFC
+  // path, so the page is built under a stand-in name and moved into place after the build
+  // (integration/nfd-urls.ts).
+  for (const post of posts) {
+    const asWritten = jekyllSlug(post.filePath, post.data.slug);
+    if (asWritten === undefined || asWritten.normalize('NFC') !== post.id || asWritten === post.id) continue;
+    redirects.push({ file: nfdStandIn(asWritten), from: `/posts/${asWritten}/`, to: post.id });
+  }
   return redirects.map((redirect) => ({ params: { redirect: redirect.file }, props: { to: redirect.to } }));
 }) satisfies GetStaticPaths;
 

@@ -19,7 +19,16 @@ function trimDashes(slug: string): string {
 
 /** Jekyll `slugify(s, mode: "pretty", cased: true)`: the post slug. */
 export function slugifyPretty(input: string): string {
-  return trimDashes(input.normalize('NFC').replace(PRETTY_SEPARATORS, '-'));
+  return slugifyPrettyAsWritten(input.normalize('NFC'));
+}
+
+/**
+ * The same without NFC first: the slug Jekyll itself makes, which keeps decomposed (NFD) Hangul
+ * or accents as the file name has them. The theme publishes the NFC slug and keeps this one as a
+ * redirect when they differ.
+ */
+export function slugifyPrettyAsWritten(input: string): string {
+  return trimDashes(input.replace(PRETTY_SEPARATORS, '-'));
 }
 
 /** Jekyll `slugify(s)` in default mode: category and tag slugs. */
