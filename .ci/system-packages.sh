@@ -1,6 +1,8 @@
 # Debian packages the tests drive as real clients: xmllint (libxml2-utils), the
-# feedparser and newsboat feed readers, sqlite3 (to read newsboat's cache), and Chromium
-# (driven by playwright-core, which cannot download a browser here).
+# feedparser and newsboat feed readers, sqlite3 (to read newsboat's cache), Chromium
+# (driven by playwright-core, which cannot download a browser here), and Jekyll (4.3, with
+# kramdown 2.4, kramdown-parser-gfm and rouge): the judge of what a Chirpy site publishes
+# (tests/helpers/jekyll.ts). Jekyll is a test dependency only; no site using the theme needs it.
 # Installed only when missing. Source it: `source .ci/system-packages.sh`.
 missing=()
 command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
@@ -8,6 +10,7 @@ command -v newsboat >/dev/null 2>&1 || missing+=(newsboat)
 command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 /usr/bin/python3 -c 'import feedparser' >/dev/null 2>&1 || missing+=(python3-feedparser)
+command -v jekyll >/dev/null 2>&1 || missing+=(jekyll)
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "installing ${missing[*]}"
   apt-get update -qq

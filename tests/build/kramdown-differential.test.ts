@@ -1,0 +1,340 @@
+/**
+ * Jekyll is the judge. Every post the tests have (Chirpy's demo posts, the seed post, the example
+ * blog, the math torture corpus and a few hundred random documents) is built by Jekyll as a
+ * Chirpy site configures it and by the theme, and what a reader gets is compared: formulas (as
+ * Chirpy's MathJax finds them in kramdown's page), heading ids, footnotes, links, images and the
+ * block sequence. A difference fails unless the README's list of intended differences has it.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodePath } from 'astro-theme-chirpy/utils/slug.ts';
+import { parsePostFileName, postSlug } from 'astro-theme-chirpy/utils/filename.ts';
+import { jekyllBuild, type JekyllPost } from '../helpers/jekyll.ts';
+import {
+  compareFacts,
+  describeDifferences,
+  kramdownFacts,
+  themeFacts,
+  type FactName,
+  type KramdownContext,
+} from '../helpers/rendered-facts.ts';
+import { buildSite, REPO_DIR, SHARED_DIR, type BuiltSite } from '../helpers/site.ts';
+import { renderWithTheme } from '../helpers/theme-markdown.ts';
+import { MATH_TORTURE, type TortureCase } from '../oracle/math-torture.ts';
+
+/** The README's list of intended differences: the one place they are written. */
+const README = readFileSync(join(REPO_DIR, 'README.md'), 'utf8');
+const INTENDED =
+  /<!-- intended-differences:start -->([\s\S]*?)<!-- intended-differences:end -->/.exec(README)?.[1] ?? '';
+const LISTED = new Set([...INTENDED.matchAll(/^\| `([a-z-]+)`/gm)].map((match) => match[1]!));
+
+function frontmatterOf(text: string): string {
+  return /^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? '';
+}
+
+function contextOf(text: string): KramdownContext {
+  const frontmatter = frontmatterOf(text);
+  const subpath = /^(?:media_subpath|img_path):\s*['"]?([^'"\n]+?)['"]?\s*$/m.exec(frontmatter)?.[1];
+  const math = /^math:\s*true\s*$/m.test(frontmatter);
+  return subpath === undefined ? { math } : { math, mediaSubpath: subpath };
+}
+
+const bodyOf = (text: string) => text.replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, '');
+const caseFile = (index: number) => `2024-01-01-case-${String(index).padStart(3, '0')}.md`;
+const caseText = (item: TortureCase) => `---\n${item.frontmatter ?? 'title: t\nmath: true'}\n---\n\n${item.body}\n`;
+
+async function differencesOf(text: string, published: JekyllPost, facts?: FactName[]) {
+  const context = contextOf(text);
+  const theme = await renderWithTheme(bodyOf(text), context.math ? { math: true } : {});
+  return compareFacts(kramdownFacts(published.html, context), themeFacts(theme.html), facts);
+}
+
+describe('the list of intended differences', () => {
+  it("is read from the README's table", () => {
+    expect(LISTED.size).toBeGreaterThanOrEqual(5);
+    expect(LISTED).toContain('escaped-dollar');
+  });
+});
+
+describe('math torture corpus: kramdown and the theme agree', () => {
+  let published: Map<string, JekyllPost>;
+  beforeAll(async () => {
+    published = await jekyllBuild(
+      'torture',
+      Object.fromEntries(MATH_TORTURE.map((c, i) => [caseFile(i), caseText(c)])),
+    );
+  });
+
+  afterAll(() => console.log(`math torture corpus: ${scoreLine('math torture corpus')}`));
+
+  it('has at least 150 cases', () => {
+    expect(MATH_TORTURE.length).toBeGreaterThanOrEqual(150);
+    expect(new Set(MATH_TORTURE.map((c) => c.name)).size).toBe(MATH_TORTURE.length);
+  });
+
+  it.each(MATH_TORTURE.map((item, index) => [item.name, item, index] as const))('%s', async (_, item, index) => {
+    const post = published.get(caseFile(index));
+    expect(post, 'Jekyll published the case').toBeDefined();
+    const differences = await differencesOf(caseText(item), post!);
+    tally('math torture corpus', kramdownFacts(post!.html, contextOf(caseText(item))));
+    if (item.differs) {
+      expect(LISTED, `"${item.differs}" is listed in the README`).toContain(item.differs);
+      expect(differences.length, `the case shows the listed difference "${item.differs}"`).toBeGreaterThan(0);
+    } else {
+      expect(differences, `${item.body}\n\nkramdown:\n${post!.html}\n${describeDifferences(differences)}`).toEqual([]);
+    }
+  });
+});
+
+// ------------------------------------------------------------------ real posts, built as sites
+
+function postsIn(dir: string, extensions = ['.md', '.markdown']): Record<string, string> {
+  return Object.fromEntries(
+    readdirSync(dir)
+      .filter((name) => extensions.some((extension) => name.endsWith(extension)) && /^\d{4}-/.test(name))
+      .map((name) => [name, join(dir, name)]),
+  );
+}
+
+const CORPORA: Record<string, Record<string, string>> = {
+  'Chirpy demo posts': postsIn(join(SHARED_DIR, 'corpus/chirpy-demo')),
+  'the seed post': postsIn(join(SHARED_DIR, 'corpus/seed')),
+  'the example blog': postsIn(join(REPO_DIR, 'examples/blog/src/content/posts')),
+};
+
+const scores = new Map<string, Record<string, number>>();
+
+function tally(corpus: string, facts: ReturnType<typeof kramdownFacts>): void {
+  const score = scores.get(corpus) ?? {
+    posts: 0,
+    formulas: 0,
+    'heading ids': 0,
+    'footnote ids': 0,
+    links: 0,
+    images: 0,
+    blocks: 0,
+  };
+  score.posts! += 1;
+  score.formulas! += facts.formulas.length;
+  score['heading ids']! += facts.headings.length;
+  score['footnote ids']! += facts.footnoteIds.length;
+  score.links! += facts.links.length;
+  score.images! += facts.images.length;
+  score.blocks! += facts.blocks.length;
+  scores.set(corpus, score);
+}
+
+const scoreLine = (corpus: string) =>
+  Object.entries(scores.get(corpus) ?? {})
+    .map(([what, count]) => `${count} ${what}`)
+    .join(', ');
+
+describe.each(Object.entries(CORPORA))('%s: Jekyll and the theme agree', (name, files) => {
+  let published: Map<string, JekyllPost>;
+  let site: BuiltSite;
+  const texts = Object.fromEntries(Object.entries(files).map(([file, path]) => [file, readFileSync(path, 'utf8')]));
+  beforeAll(async () => {
+    published = await jekyllBuild(name.replace(/\W+/g, '-'), texts);
+    site = await buildSite(`differential-${name.replace(/\W+/g, '-')}`, {
+      copyPosts: files,
+      options: { timezone: 'UTC' },
+    });
+  });
+
+  it('publishes the same posts at the same URLs', () => {
+    expect(published.size).toBeGreaterThan(0);
+    for (const post of published.values()) {
+      expect(site.exists(`${decodeURI(post.url)}index.html`), `${post.path} at ${post.url}`).toBe(true);
+    }
+  });
+
+  it.each(Object.keys(files))('%s has the same formulas, ids, links, images and blocks', (file) => {
+    const post = published.get(file);
+    if (!post) {
+      // Jekyll did not publish it (a draft or a future date): the theme must not either.
+      const slug = parsePostFileName(file)!.title;
+      expect(site.exists(`/posts/${slug}/index.html`), `${file} is not published by Jekyll`).toBe(false);
+      return;
+    }
+    const context = contextOf(texts[file]!);
+    const theme = site.html(decodeURI(post.url)).querySelector('.content')!;
+    const facts = kramdownFacts(post.html, context);
+    const differences = compareFacts(facts, themeFacts(theme.innerHTML));
+    expect(differences, `${file}\n${describeDifferences(differences)}`).toEqual([]);
+    tally(name, facts);
+  });
+
+  // The score the README quotes: what was compared, all of it equal when the tests pass.
+  afterAll(() => console.log(`${name}: ${scoreLine(name)}`));
+});
+
+// ------------------------------------------------------------------ URLs from file names
+
+const URL_FILE_NAMES = [
+  '2024-02-01-plain-title.md',
+  '2024-02-02-With Spaces And CAPS.md',
+  '2024-02-03-brackets [draft] (v2).md',
+  '2024-02-04-c#-and-f#.md',
+  '2024-02-05-100%-sure.md',
+  '2024-02-06-why?.md',
+  '2024-02-07-tom&jerry.md',
+  '2024-02-08-한국어-제목.md',
+  `2024-02-09-${'한글-자모'.normalize('NFD')}.md`,
+  '2024-02-10-dots...md',
+  "2024-02-11-it's-a_test+plus=equal@at.md",
+  '2024-02-12-emoji-🚀-launch.md',
+  '2024-02-13-日本語のタイトル.markdown',
+  '2024-02-14-trailing-dash-.md',
+  '2024-02-15---leading-dashes.md',
+  '2024-02-16-tab\there.md',
+  '2024-02-17-comma,semicolon;colon:.md',
+  '2024-02-18-Ünïcödé-Äccents.md',
+];
+
+/** The file a URL path is served from. */
+const fileOfUrl = (url: string) => `${url.split('/').map(decodeURIComponent).join('/')}index.html`;
+
+describe('post URLs: Jekyll and the theme agree', () => {
+  let published: Map<string, JekyllPost>;
+  let site: BuiltSite;
+  const posts = Object.fromEntries(URL_FILE_NAMES.map((name) => [name, '---\ntitle: t\n---\n\nText.\n']));
+  beforeAll(async () => {
+    published = await jekyllBuild('urls', posts);
+    site = await buildSite('differential-urls', { posts, options: { timezone: 'UTC' } });
+  });
+
+  it.each(URL_FILE_NAMES)('%s', (name) => {
+    const post = published.get(name);
+    expect(post, `Jekyll published ${name}`).toBeDefined();
+    const theme = `/posts/${encodePath(postSlug(parsePostFileName(name)!.title))}/`;
+    expect(site.exists(fileOfUrl(theme)), `the theme publishes ${name} at ${theme}`).toBe(true);
+    if (name === name.normalize('NFC')) {
+      expect(theme).toBe(post!.url);
+    } else {
+      // Listed difference `nfc-urls`: the NFC URL, and a redirect at the URL Jekyll published.
+      expect(LISTED).toContain('nfc-urls');
+      expect(theme).not.toBe(post!.url);
+      const redirect = site.html(fileOfUrl(post!.url).replace(/index\.html$/, ''));
+      expect(redirect.querySelector('link[rel="canonical"]')!.getAttribute('href')).toBe(`https://example.com${theme}`);
+    }
+  });
+});
+
+// ------------------------------------------------------------------ random documents
+
+/** mulberry32: a small seeded generator, so a failing run can be replayed. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const PLAIN_PIECES = [
+  '## 제목 하나',
+  '### Section two',
+  '## Section two',
+  'A plain paragraph with *emphasis* and `code`.',
+  '- one\n- two',
+  '1. first\n2. second',
+  '> A quote.',
+  '```python\nprint("$$x$$")\n```',
+  '---',
+  '한국어 문단입니다. 값은 $$n$$이다.',
+];
+/**
+ * Cases whose dollars do not pair up within the case (an unclosed `$$`, prices, escaped dollars)
+ * would pair with the next piece's; they are judged alone, in the torture corpus.
+ */
+const UNPAIRED = /unclosed|prices|escaped dollar|dollar signs in a row|empty span/;
+const PIECES = [
+  ...PLAIN_PIECES,
+  ...MATH_TORTURE.filter(
+    (item) => !item.differs && !item.frontmatter && !/markdown-lines/.test(item.name) && !UNPAIRED.test(item.name),
+  ).map((item) => item.body),
+];
+
+interface RandomDocument {
+  pieces: string[];
+  joins: string[];
+}
+
+const assemble = (doc: RandomDocument) => doc.pieces.map((piece, i) => (i ? doc.joins[i]! : '') + piece).join('');
+
+/**
+ * Tables, lists, quotes and footnotes end at a blank line in kramdown and earlier in GFM (listed difference
+ * `block-grammar`), so only other pieces are ever joined without a blank line between them.
+ */
+const isContainer = (piece: string) => /^(?:\||[-*+] |\d+\. |> |\[\^)/m.test(piece);
+
+function randomDocument(next: () => number): RandomDocument {
+  const count = 2 + Math.floor(next() * 6);
+  const pieces: string[] = [];
+  const joins: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const piece = PIECES[Math.floor(next() * PIECES.length)]!;
+    const tight = i > 0 && next() < 0.25 && !isContainer(piece) && !isContainer(pieces[i - 1]!);
+    pieces.push(piece);
+    joins.push(tight ? '\n' : '\n\n');
+  }
+  return { pieces, joins };
+}
+
+/** Formulas and headings: what the random documents are judged on. */
+const RANDOM_FACTS: FactName[] = ['formulas', 'headings'];
+
+async function randomDifferences(docs: RandomDocument[], tag: string) {
+  const texts = docs.map((doc) => `---\ntitle: t\nmath: true\n---\n\n${assemble(doc)}\n`);
+  const published = await jekyllBuild(tag, Object.fromEntries(texts.map((text, i) => [caseFile(i), text])));
+  const failing: number[] = [];
+  for (const [i, text] of texts.entries()) {
+    const post = published.get(caseFile(i));
+    if (!post || (await differencesOf(text, post, RANDOM_FACTS)).length > 0) failing.push(i);
+  }
+  return { failing, texts, published };
+}
+
+/** The smallest document (fewest pieces) that still shows a difference. */
+async function shrink(doc: RandomDocument): Promise<RandomDocument> {
+  let current = doc;
+  for (let i = current.pieces.length - 1; i >= 0 && current.pieces.length > 1; i--) {
+    const candidate = {
+      pieces: current.pieces.filter((_, j) => j !== i),
+      joins: current.joins.filter((_, j) => j !== i),
+    };
+    if ((await randomDifferences([candidate], 'shrink')).failing.length > 0) current = candidate;
+  }
+  return current;
+}
+
+describe('random documents: kramdown and the theme agree on formulas and headings', () => {
+  const seed = Number(process.env.CHIRPY_RANDOM_SEED ?? Math.floor(Math.random() * 2 ** 31));
+  const count = Number(process.env.CHIRPY_RANDOM_DOCUMENTS ?? 300);
+
+  it(`${count} documents`, async () => {
+    const next = random(seed);
+    const docs = Array.from({ length: count }, () => randomDocument(next));
+    const { failing, texts, published } = await randomDifferences(docs, 'random');
+    if (failing.length === 0) return;
+    const first = failing[0]!;
+    const smallest = await shrink(docs[first]!);
+    const text = `---\ntitle: t\nmath: true\n---\n\n${assemble(smallest)}\n`;
+    const { published: again } = await randomDifferences([smallest], 'shrink');
+    const differences = await differencesOf(text, again.get(caseFile(0))!, RANDOM_FACTS);
+    expect.fail(
+      [
+        `${failing.length} of ${count} random documents differ (seed ${seed}; replay with CHIRPY_RANDOM_SEED=${seed}).`,
+        `Document ${first}:\n${texts[first]}`,
+        `Smallest document that differs:\n${assemble(smallest)}`,
+        `kramdown:\n${again.get(caseFile(0))?.html ?? '(not published)'}`,
+        describeDifferences(differences),
+        `(the first document's Jekyll output: ${published.get(caseFile(first))?.url})`,
+      ].join('\n\n'),
+    );
+  });
+});

@@ -1,0 +1,160 @@
+/**
+ * The math torture corpus: small post bodies, each built by Jekyll (kramdown) and by the theme and
+ * compared fact by fact (tests/build/kramdown-differential.test.ts). Written from kramdown's syntax
+ * documentation (Math blocks, Math spans) and its parser (lib/kramdown/parser/kramdown/math.rb:
+ * a block needs a block boundary before and after, the first `$$` closes; a span is `$$…$$`
+ * anywhere in running text), from the shapes real Chirpy posts use, and from MathJax's reading of
+ * what kramdown leaves in the page (`$…$`, `\(…\)`, escapes).
+ *
+ * A case the theme renders differently on purpose names the difference (`differs`), which must be
+ * listed in the README (section "Jekyll is the judge").
+ */
+
+export interface TortureCase {
+  name: string;
+  body: string;
+  /** Front matter lines; `math: true` unless given. */
+  frontmatter?: string;
+  /** The id of a listed intended difference this case shows. */
+  differs?: string;
+}
+
+/** Formulas as posts write them on one line. */
+const SPAN_SHAPES: Record<string, string> = {
+  power: '$$x^2$$',
+  spaced: '$$ a + b = c $$',
+  fraction: '$$\\frac{1}{2}$$',
+  aligned: '$$ \\begin{aligned} a &= b \\\\ c &= d \\end{aligned} $$',
+  bmatrix: '$$\\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix}$$',
+  cases: '$$f(x) = \\begin{cases} 1 & x > 0 \\\\ 0 & \\text{otherwise} \\end{cases}$$',
+  pipes: '$$\\|x\\|_2 = \\sqrt{x^\\top x}$$',
+  underscores: '$$a\\_b + x_{i}^{j}$$',
+  dollar: '$$\\$5 + \\$10$$',
+  hangul: '$$\\text{값} = 1$$',
+  lt: '$$a < b > c \\& d$$',
+  brackets: '$$\\left[ \\frac{a}{b} \\right] [1]$$',
+};
+
+/** Display formulas over several lines, the shapes the issue saw break. */
+const BLOCK_SHAPES: Record<string, string> = {
+  fenced: '$$\nx^2 + y^2 = z^2\n$$',
+  'tex-on-fences': '$$ \\begin{aligned}\na &= b \\\\[1em]\nc &= d\n\\end{aligned} $$',
+  'left-on-open': '$$ \\left[\n\\frac{a}{b}\n\\right] $$',
+  'align-star': '$$\n\\begin{align*}\nx &= 1 \\\\\ny &= 2\n\\end{align*}\n$$',
+  'cases-open': '$$\\begin{cases}\n1 & x > 0 \\\\\n0 & x \\le 0\n\\end{cases}$$',
+  'matrix-gap': '$$\n\\begin{matrix}\na & b \\\\[2pt]\nc & d\n\\end{matrix}\n$$',
+  'markdown-lines': '$$\na\n= b\n- c\n+ d\n> e\n# f\n1. g\n$$',
+  'blank-inside': '$$\na = b\n\nc = d\n$$',
+  'indented-lines': '$$\n    x = 1\n        y = 2\n$$',
+  equation: '$$\n\\begin{equation}\n  E = mc^2 \\label{eq:e}\n\\end{equation}\n$$',
+};
+
+const cases: TortureCase[] = [];
+const add = (name: string, body: string, extra: Partial<TortureCase> = {}) => cases.push({ name, body, ...extra });
+
+// Every one-line shape in every place running text can hold it.
+for (const [shape, math] of Object.entries(SPAN_SHAPES)) {
+  add(`span ${shape}: alone`, `Before.\n\n${math}\n\nAfter.`);
+  add(`span ${shape}: in a sentence`, `The value ${math} is shown.`);
+  add(`span ${shape}: next to Hangul`, `값은 ${math}이고 ${math}의 값이다.`);
+  add(`span ${shape}: in a list item`, `- first ${math} item\n- ${math}\n- last`);
+  add(`span ${shape}: escaped in a list item`, `1. \\${math}\n2. two`);
+  add(`span ${shape}: in a blockquote`, `> quoted ${math} text\n>\n> ${math}`);
+  add(
+    `span ${shape}: in a table`,
+    `| a | b |\n| --- | --- |\n| ${math.replace(/\|/g, '\\|')} | x |`,
+    shape === 'pipes' ? { differs: 'table-backslash-pipe' } : {},
+  );
+  add(`span ${shape}: in a heading`, `## Heading ${math} here\n\nText.`);
+  add(`span ${shape}: after a heading`, `## Heading\n${math}\n\nText.`);
+  add(`span ${shape}: text after on its line`, `${math} and more text.\n\nNext.`);
+}
+
+// Every multi-line shape as a block, and where it stops being one.
+for (const [shape, math] of Object.entries(BLOCK_SHAPES)) {
+  add(`block ${shape}: between paragraphs`, `Before.\n\n${math}\n\nAfter.`);
+  const grammar = shape === 'markdown-lines' ? { differs: 'block-grammar' } : {};
+  add(`block ${shape}: no blank line before`, `Before.\n${math}\n\nAfter.`, grammar);
+  add(`block ${shape}: no blank line after`, `Before.\n\n${math}\nAfter.`, grammar);
+  add(`block ${shape}: in a list item`, `- item\n\n  ${math.replace(/\n/g, '\n  ')}\n\n- next`);
+  add(`block ${shape}: in a blockquote`, `> ${math.replace(/\n/g, '\n> ')}\n\nAfter.`);
+  add(`block ${shape}: then a heading`, `${math}\n\n## Next heading\n\n$$y$$ after.`);
+}
+
+// Shapes from real posts, one by one.
+add('several spans on one line with Hangul', '$$(2)$$의 값과 $$(3)$$을 비교하면 $$a=b$$이다.');
+add('list items of spans', '- $$a$$와 $$b$$\n- $$c$$\n- \\$$d$$\n- text $$e$$ text');
+add('nested list with math', '- outer\n  - inner $$x$$\n  - $$y$$\n- back');
+add('ordered list block math', '1. Step one\n\n   $$\n   x = 1\n   $$\n\n2. Step two');
+add('footnote with math', 'Claim.[^1]\n\n[^1]: See $$x^2$$ and $y$.');
+add('footnote with block math', 'Claim.[^a]\n\n[^a]: Proof:\n\n    $$\n    x = 1\n    $$');
+add('unclosed double dollar', 'Costs $$ 5 and nothing closes.\n\n## Still a heading\n\nText.');
+add('unclosed block', '$$\nx = 1\n\n## Heading after\n\nText.');
+add('double dollar in code span', 'Write `$$x$$` for math.');
+add('double dollar in a fence', '```latex\n$$x$$\n```\n\nAfter.');
+add('double dollar in an indented code block', 'Text.\n\n    $$x$$\n\nAfter.');
+add('code span inside math', 'Math $$`a`$$ and `$$b$$`.');
+add('span starts before a code span', 'a $$x `y$$` z');
+add('escaped dollar', 'It costs \\$5 and \\$10.', { differs: 'escaped-dollar' });
+add('escaped dollar before math', 'a \\$$x$$ b');
+add('escaped backslash parens', 'Inline \\\\(a+b\\\\) and display \\\\[c+d\\\\].');
+add('escaped backslash brackets alone', '\\\\[\n\\sum_i x_i\n\\\\]');
+add('single dollar', 'Single $a+b$ math.');
+add('single dollar with escapes', 'Set $\\\\{x\\\\}$ and $a\\_1$.');
+add('single dollar across a line end', 'Start $a +\nb$ end.');
+add('single dollar with braces', 'Braces ${a$b}$ ok.');
+add('single dollar prices', 'Apples cost $5 and pears $10 each.');
+add('single dollar next to Hangul', '값 $x$는 $y$보다 크다.');
+add('dollar signs in a row', 'Four $$$$ then $$$x$$$ end.');
+add('empty span', 'Empty $$$$ here.');
+add('math at paragraph end', 'The formula is\n$$x$$');
+add('math at paragraph start', '$$x$$\nis the formula.');
+add('block after a list without blank', '- item\n$$x$$\n\nText.');
+add('block at document end without newline', 'Text.\n\n$$x = 1$$');
+add('block followed by attribute list', '$$x = 1$$\n{: .math-block}\n\nText.');
+add('trailing spaces after block', 'Text.\n\n$$x = 1$$   \n\nMore.');
+add('block indented by three spaces', 'Text.\n\n   $$x = 1$$\n\nMore.');
+add('block indented by four spaces', 'Text.\n\n    $$x = 1$$\n\nMore.');
+add('two blocks back to back', '$$a$$\n$$b$$\n\nText.');
+add('two blocks with blank lines', '$$a$$\n\n$$b$$\n\nText.');
+add('block then span on the closing line', '$$\na\n$$ and $$b$$\n\nText.');
+add('math in emphasis', '*emphasis $$x$$ inside* and **strong $$y$$**.');
+add('math in a link', '[link $$x$$](https://example.com/) here.');
+add('math next to a link', 'See [the page](https://example.com/a_b) for $$a_b$$.');
+add('math with a URL inside', '$$\\href{https://example.com}{x}$$');
+add('heading ids with math', '## Case $$n = 1$$\n\n## Case $$n = 1$$\n\n### 경우 $$k$$');
+add('heading with single dollar', '## Cost $x$ of it\n\nText.');
+add('definition-like colon line', 'Term\n: $$x$$ definition');
+add('math then hard line break', 'Line $$x$$  \nnext line.');
+add('backslash line break in math', '$$a \\\\ b \\\\\\\\ c$$');
+add('html escapes in math', '$$a &lt; b &amp; c$$');
+add('math with percent', '$$50\\% + 10\\%$$');
+add('math with hash', '$$\\#x + \\# y$$');
+add('math with tilde', '$$a \\sim b ~ c$$');
+add(
+  'long aligned from a real post',
+  [
+    '풀이는 다음과 같다.',
+    '',
+    '$$ \\begin{aligned}',
+    'P(A|B) &= \\frac{P(B|A)P(A)}{P(B)} \\\\[1em]',
+    '&= \\frac{0.9 \\times 0.01}{0.05} \\\\',
+    '&= 0.18',
+    '\\end{aligned} $$',
+    '',
+    '따라서 $$(2)$$의 값은 $$0.18$$이다.',
+    '',
+    '## 다음 절',
+  ].join('\n'),
+);
+add('block inside a blockquote after text', '> Text.\n>\n> $$\n> x = 1\n> $$\n>\n> More.');
+add('math inside a table with pipes escaped', '| f | g |\n|---|---|\n| $$a\\|b$$ | $$\\|c\\|$$ |');
+add('environments without delimiters', '\\begin{equation}\na = b\n\\end{equation}');
+add(
+  'eqref to a numbered equation',
+  '$$\n\\begin{equation}\n  a = b \\label{eq:ab}\n\\end{equation}\n$$\n\nBy \\eqref{eq:ab} we see.',
+);
+add('non-math post keeps dollars as text', 'Price $$5$$ and $10.', { frontmatter: 'title: t' });
+add('non-math post block', '$$\nx\n$$', { frontmatter: 'title: t', differs: 'no-math-posts' });
+
+export const MATH_TORTURE: TortureCase[] = cases;
