@@ -3,7 +3,7 @@
  * reads what the build wrote. Each site lives in tests/.tmp/<name>/ so the theme resolves
  * through the workspace, and starts empty so no content cache leaks between builds.
  */
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'astro';
@@ -22,6 +22,8 @@ export interface SiteSpec {
   copyPosts?: Record<string, string>;
   /** Any other file, by path from the site root. */
   files?: Record<string, string>;
+  /** Symbolic links, by path from the site root, to the given target (which may not exist). */
+  links?: Record<string, string>;
   options?: Partial<ChirpyUserConfig>;
   /** Extra top-level Astro config. */
   astro?: Record<string, unknown>;
@@ -75,6 +77,10 @@ export function prepareSite(name: string, spec: SiteSpec): string {
     const target = join(root, path);
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, text);
+  }
+  for (const [path, target] of Object.entries(spec.links ?? {})) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    symlinkSync(target, join(root, path));
   }
   return root;
 }

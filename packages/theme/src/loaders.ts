@@ -324,8 +324,10 @@ export function chirpyLoader(options: ChirpyLoaderOptions = {}): Loader {
         parseData,
         logger: failOnLostPosts(context.logger, base),
       } as LoaderContext);
-      const awkward = listPostLikeFiles(dir).filter((file) => AWKWARD_PATH.test(file) && parsePostFileName(file));
+      const postFiles = listPostLikeFiles(dir).filter((file) => parsePostFileName(file));
+      const awkward = postFiles.filter((file) => AWKWARD_PATH.test(file));
       await loadAwkwardPosts(awkward, { context, dir, entryTypes, parseData, generateId, retainBody });
+      assertNoPostLost(postFiles, { context, dir, root });
     },
   };
 }
@@ -345,6 +347,27 @@ function failOnLostPosts(logger: LoaderContext['logger'], base: string): LoaderC
     logger.error(message);
   };
   return wrapped;
+}
+
+/**
+ * Every post file is in the store once loading is done. A file the glob loader passed over (a
+ * dangling link, a name it cannot read) stops the build, naming it, with the reason if reading
+ * it tells one.
+ */
+function assertNoPostLost(files: string[], options: { context: LoaderContext; dir: string; root: string }): void {
+  const stored = new Set([...options.context.store.values()].map((entry) => entry.filePath));
+  for (const file of files) {
+    const path = join(options.dir, file);
+    const relativePath = relative(options.root, path).split('\\').join('/');
+    if (stored.has(relativePath)) continue;
+    let reason = 'the glob loader passed it over';
+    try {
+      readFileSync(path, 'utf8');
+    } catch (error) {
+      reason = error instanceof Error ? error.message : String(error);
+    }
+    throw new FrontmatterError(`${relativePath}: the post could not be read: ${reason}`);
+  }
 }
 
 /** What the glob loader does for one file, for the files it cannot name (AWKWARD_PATH). */
