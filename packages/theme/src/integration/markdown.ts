@@ -49,6 +49,7 @@ export function chirpyMarkdownPlugins(
           root,
           base: astroConfig.base,
           warn,
+          locale: config.locale,
         },
       ],
     ],

@@ -35,6 +35,7 @@ export const deDE = {
   'post.comments': 'Kommentare',
   'code.copy': 'Code kopieren',
   'code.copied': 'Kopiert!',
+  'image.open': 'Bild öffnen: {name}',
   'count.posts.one': '{n} Beitrag',
   'count.posts.other': '{n} Beiträge',
   'count.categories.one': '{n} Kategorie',

@@ -33,6 +33,7 @@ export const en = {
   'post.comments': 'Comments',
   'code.copy': 'Copy code',
   'code.copied': 'Copied!',
+  'image.open': 'Open image {name}',
   'count.posts.one': '{n} post',
   'count.posts.other': '{n} posts',
   'count.categories.one': '{n} category',

@@ -35,6 +35,7 @@ export const esES = {
   'post.comments': 'Comentarios',
   'code.copy': 'Copiar código',
   'code.copied': '¡Copiado!',
+  'image.open': 'Abrir imagen {name}',
   'count.posts.one': '{n} entrada',
   'count.posts.other': '{n} entradas',
   'count.categories.one': '{n} categoría',

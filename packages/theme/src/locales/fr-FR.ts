@@ -35,6 +35,7 @@ export const frFR = {
   'post.comments': 'Commentaires',
   'code.copy': 'Copier le code',
   'code.copied': 'Copié !',
+  'image.open': 'Ouvrir l’image {name}',
   'count.posts.one': '{n} article',
   'count.posts.other': '{n} articles',
   'count.categories.one': '{n} catégorie',

@@ -35,6 +35,7 @@ export const jaJP = {
   'post.comments': 'コメント',
   'code.copy': 'コードをコピー',
   'code.copied': 'コピーしました！',
+  'image.open': '画像を開く: {name}',
   'count.posts.one': '{n} 件の記事',
   'count.posts.other': '{n} 件の記事',
   'count.categories.one': '{n} 個のカテゴリー',

@@ -35,6 +35,7 @@ export const koKR = {
   'post.comments': '댓글',
   'code.copy': '코드 복사',
   'code.copied': '복사했습니다!',
+  'image.open': '이미지 열기: {name}',
   'count.posts.one': '글 {n}개',
   'count.posts.other': '글 {n}개',
   'count.categories.one': '카테고리 {n}개',

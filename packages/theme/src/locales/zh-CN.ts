@@ -35,6 +35,7 @@ export const zhCN = {
   'post.comments': '评论',
   'code.copy': '复制代码',
   'code.copied': '已复制！',
+  'image.open': '打开图片 {name}',
   'count.posts.one': '{n} 篇文章',
   'count.posts.other': '{n} 篇文章',
   'count.categories.one': '{n} 个分类',

@@ -13,6 +13,7 @@ import { codeLabel } from './code-labels.ts';
 import { frontmatterOf, isOn, renderInfo } from './frontmatter.ts';
 import { classesOf, textOf } from './hast.ts';
 import { HeadingIdRegistry } from './heading-ids.ts';
+import { resolveLocale, useTranslations, type LocaleCode, type Translate } from '../locales/index.ts';
 
 export interface RehypeChirpyOptions {
   /** Absolute path of the site's `public/` folder, where root-relative images live. */
@@ -22,6 +23,8 @@ export interface RehypeChirpyOptions {
   /** Astro's `base`, removed from image paths before looking them up. */
   base?: string;
   warn?: (message: string) => void;
+  /** The site's UI language, for the names the plugin gives links (a post's `lang` wins). */
+  locale?: LocaleCode;
 }
 
 const HEADING = /^h[1-6]$/;
@@ -172,7 +175,7 @@ function mermaidBlock(pre: Element): Element {
 const WRAPPER_CLASSES = /^(normal|left|right|light|dark|preview-img|w-\d+)$/;
 
 /** Chirpy's image: wrapped in a link to itself, size aliases `w`/`h`, LQIP as a blur-up background. */
-function chirpyImage(img: Element, parent: Element | Root): Element {
+function chirpyImage(img: Element, parent: Element | Root, t: Translate): Element {
   const props = img.properties;
   for (const [alias, name] of [
     ['w', 'width'],
@@ -198,12 +201,26 @@ function chirpyImage(img: Element, parent: Element | Root): Element {
     parent.properties.className = [...classesOf(parent), 'img-link', ...outer];
     return img;
   }
+  // The link's name is the image's alt text; an image without one (`![](x.png)`) would leave the
+  // link unnamed, so it is named "Open image x.png" in the page's language.
+  const alt = typeof props.alt === 'string' ? props.alt.trim() : '';
+  const name = alt ? {} : { ariaLabel: t('image.open', { name: imageFileName(props.src) }) };
   return {
     type: 'element',
     tagName: 'a',
-    properties: { href: props.src, className: ['popup', 'img-link', ...outer] },
+    properties: { href: props.src, className: ['popup', 'img-link', ...outer], ...name },
     children: [img],
   };
+}
+
+function imageFileName(src: unknown): string {
+  const path = String(src ?? '').split(/[?#]/)[0]!;
+  const last = path.split('/').filter(Boolean).pop() ?? path;
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
 }
 
 /** kramdown's footnote ids (`fn:x`, `fnref:x`), so links to old anchors still land. */
@@ -219,6 +236,8 @@ export function rehypeChirpy(options: RehypeChirpyOptions = {}) {
   return (tree: Root, file: VFile) => {
     const info = renderInfo(file);
     const mermaidPost = isOn(frontmatterOf(file).mermaid);
+    const lang = frontmatterOf(file).lang;
+    const t = useTranslations(resolveLocale(typeof lang === 'string' ? lang : undefined, options.locale ?? 'en'));
     const ids = new HeadingIdRegistry();
     const postFile = file.path ? (options.root ? relative(options.root, file.path) : file.path) : 'a post';
 
@@ -292,7 +311,7 @@ export function rehypeChirpy(options: RehypeChirpyOptions = {}) {
         }
         if (child.tagName === 'img') {
           if (child.properties.loading === undefined) child.properties.loading = 'lazy';
-          const wrapped = chirpyImage(child, parent);
+          const wrapped = chirpyImage(child, parent, t);
           const src = typeof child.properties.src === 'string' ? child.properties.src : '';
           if (options.publicDir && isLocalPath(src)) {
             let path = src.split(/[?#]/)[0]!;
