@@ -7,7 +7,7 @@
  * - A missing `title` comes from the file name.
  * - Two files that would publish at one URL stop the build, naming both.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -19,7 +19,7 @@ import { findThemeConfig } from './integration/shared.ts';
 import { chirpySchema } from './schema.ts';
 import { parseChirpyDate, zonedTimeToDate } from './utils/dates.ts';
 import { renderLiquid, type LiquidContext } from './markdown/liquid.ts';
-import { mediaUrl } from './utils/media.ts';
+import { isExternalMedia, mediaUrl } from './utils/media.ts';
 import { parsePostFileName, postSlug, POST_EXTENSIONS } from './utils/filename.ts';
 import { titleizeSlug } from './utils/slug.ts';
 
@@ -312,7 +312,13 @@ export function chirpyLoader(options: ChirpyLoaderOptions = {}): Loader {
           timeZone,
         });
         try {
-          return await context.parseData({ ...props, data });
+          const parsed = await context.parseData({ ...props, data });
+          return withoutMissingPreview(parsed, {
+            file,
+            cdn: theme?.cdn,
+            publicDir: fileURLToPath(context.config.publicDir),
+            warn: (message) => context.logger.warn(message),
+          });
         } catch (error) {
           const reason = error instanceof Error ? error.message : String(error);
           throw new FrontmatterError(`${file}: invalid front matter.\n${reason}`, { cause: error });
@@ -330,6 +336,33 @@ export function chirpyLoader(options: ChirpyLoaderOptions = {}): Loader {
       assertNoPostLost(postFiles, { context, dir, root });
     },
   };
+}
+
+/**
+ * A local preview image (`image:`) that is not in `public/` is reported like a body image, and
+ * left out, so the home card, the post header and the social cards do not point at a 404.
+ */
+function withoutMissingPreview<T extends Record<string, unknown>>(
+  data: T,
+  options: { file: string; cdn: string | undefined; publicDir: string; warn(message: string): void },
+): T {
+  const image = data.image as { path?: unknown } | undefined;
+  if (options.cdn || typeof image?.path !== 'string') return data;
+  const subpath = typeof data.media_subpath === 'string' ? data.media_subpath : undefined;
+  const src = mediaUrl(image.path, { subpath });
+  if (isExternalMedia(src)) return data;
+  let path = src.split(/[?#]/)[0]!;
+  try {
+    path = decodeURIComponent(path);
+  } catch {
+    // keep the path as written
+  }
+  if (existsSync(join(options.publicDir, path))) return data;
+  options.warn(
+    `${options.file}: preview image "${image.path}" does not exist in public/${path.replace(/^\//, '')}; the post is shown without it.`,
+  );
+  const { image: _missing, ...rest } = data;
+  return rest as T;
 }
 
 /**
