@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'node-html-parser';
 import { feedparser, newsboat, xmllint, type ParsedFeed } from '../helpers/feeds.ts';
 import { serve, type Served } from '../helpers/serve.ts';
 import { buildSite, post, SHARED_DIR, type BuiltSite } from '../helpers/site.ts';
@@ -21,7 +22,7 @@ const posts: Record<string, string> = {
     [
       // YAML double quotes carry the control characters as escapes.
       'title: "Tom & Jerry <script>alert(1)</script> ]]> \\"q\\" \'a\' 🎉 한글\\x01\\x07"',
-      'description: "Desc with & and <b>tags</b> and ]]> and \\x0b control"',
+      'description: "Desc with & and <b>tags</b> and ]]> and \\x0b control, costs $10; <script>alert(\\"desc\\")</script> a < b"',
       'date: 2024-01-01 12:00:00 +0900',
       'categories: [AI & Data, 자료 구조]',
       'tags: [C++, 태그]',
@@ -93,7 +94,12 @@ describe('feeds', () => {
 
   it('keeps hostile text intact, control characters removed', () => {
     const hostile = entry(HOSTILE_TITLE);
-    expect(hostile.summary).toBe('Desc with & and <b>tags</b> and ]]> and  control');
+    // The description is text: a reader shows it exactly as written, markup-looking parts included.
+    const shown = parse(hostile.summary!);
+    expect(shown.querySelector('script, b')).toBeNull();
+    expect(shown.text).toBe(
+      'Desc with & and <b>tags</b> and ]]> and  control, costs $10; <script>alert("desc")</script> a < b',
+    );
     // The HTML inside the item keeps the text: `]]>` and `&` as written (escaped by the XML around it).
     expect(hostile.content[0]).toContain('Body with ]]> and &#x26; and <b>bold</b>, a bell  and a form feed  here.');
     expect(hostile.content[0]).toContain('Emoji 🎉 and 한글.');

@@ -10,7 +10,7 @@ import { getPostHtml, getRenderInfo, type Post } from '../data/site.ts';
 import { postUrl, url } from '../data/urls.ts';
 import { updatedAt } from '../utils/posts.ts';
 import { feedHtml } from './feed-html.ts';
-import { escapeXml, rfc822, xmlSafe } from './xml-text.ts';
+import { escapeXml, rfc822, textAsHtml, xmlSafe } from './xml-text.ts';
 
 export interface FeedSpec {
   /** The feed's title (the site title, or "Category · Site"). */
@@ -62,7 +62,7 @@ export async function feedResponse({ title, description, path, posts, site }: Fe
       return {
         title: xmlSafe(post.data.title),
         link,
-        description: xmlSafe(post.data.description ?? (await getRenderInfo(post)).excerpt),
+        description: textAsHtml(post.data.description ?? (await getRenderInfo(post)).excerpt),
         content: `${CONTENT_MARKER}${index}`,
         categories: [...post.data.categories, ...post.data.tags].map(xmlSafe),
         customData:
@@ -73,7 +73,7 @@ export async function feedResponse({ title, description, path, posts, site }: Fe
   );
   const xml = await getRssString({
     title: xmlSafe(title),
-    description: xmlSafe(description),
+    description: textAsHtml(description),
     site: new URL(url('/'), site).href,
     xmlns: { atom: 'http://www.w3.org/2005/Atom', dc: 'http://purl.org/dc/elements/1.1/' },
     customData:

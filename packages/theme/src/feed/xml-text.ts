@@ -13,6 +13,15 @@ export function xmlSafe(text: string): string {
   return text.replace(NOT_XML, '');
 }
 
+/**
+ * Plain text (a description, an excerpt) written where RSS expects HTML (`<description>`): its
+ * `&`, `<` and `>` become entities, so a reader shows `<script>` or `a < b` as written instead
+ * of reading them as markup and dropping them.
+ */
+export function textAsHtml(text: string): string {
+  return xmlSafe(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
 /** Escapes text for use inside an XML element or attribute we write by hand. */
 export function escapeXml(text: string): string {
   return xmlSafe(text)
