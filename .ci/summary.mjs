@@ -12,9 +12,10 @@ try {
   process.exit(1);
 }
 const passed = report.numPassedTests ?? 0;
-// Suites that fail to load count as failures too.
+// A suite that failed with no failing test of its own (it did not load, or its beforeAll threw and
+// its tests were skipped) counts as one failure.
 const failedSuites = (report.testResults ?? []).filter(
-  (suite) => suite.status === 'failed' && suite.assertionResults?.length === 0,
+  (suite) => suite.status === 'failed' && !(suite.assertionResults ?? []).some((result) => result.status === 'failed'),
 ).length;
 const failed = (report.numFailedTests ?? 0) + failedSuites;
 const skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
