@@ -4,7 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildProject, REPO_DIR, TESTS_DIR, type BuiltSite } from '../helpers/site.ts';
@@ -68,6 +68,15 @@ const JEKYLL_FILES: Record<string, string> = {
   'assets/img/logo.png': 'PNG',
   'assets/img/avatar.png': 'PNG',
   'assets/lib/should-not-copy.js': '// theme asset',
+  // Templates Jekyll renders (they start with front matter): never published as files.
+  'assets/404.html': '---\nlayout: page\npermalink: /404.html\n---\n\n{% include lang.html %}\n',
+  'assets/feed.xml': '---\nlayout: compress\npermalink: /feed.xml\n---\n\n{% capture source %}{% endcapture %}\n',
+  'assets/robots.txt': '---\npermalink: /robots.txt\n---\n\nUser-agent: *\n',
+  'assets/js/data/search.json':
+    '---\nlayout: compress\nswcache: true\n---\n\n[{% for post in site.posts %}{% endfor %}]\n',
+  'assets/js/pwa/sw.js':
+    '---\npermalink: /sw.min.js\n---\n\nself.importScripts(\'{{ "/assets/js/data/swconf.js" | relative_url }}\');\n',
+  'assets/files/notes.txt': 'A plain file: copied.\n',
 };
 
 function tree(dir: string): Record<string, string> {
@@ -215,6 +224,18 @@ describe('astro-theme-chirpy migrate', () => {
     );
   });
 
+  it('copies static assets only: Jekyll templates are reported with what replaces them', () => {
+    expect(readFileSync(join(ASTRO, 'public/assets/files/notes.txt'), 'utf8')).toBe('A plain file: copied.\n');
+    for (const template of ['404.html', 'feed.xml', 'robots.txt', 'js/data/search.json', 'js/pwa/sw.js']) {
+      expect(existsSync(join(ASTRO, 'public/assets', template)), template).toBe(false);
+      expect(firstReport, template).toContain(`assets/${template} is a Jekyll template, not copied`);
+    }
+    expect(firstReport).toContain("assets/feed.xml is a Jekyll template, not copied: the theme's feed (/feed.xml)");
+    expect(site.exists('/assets/404.html')).toBe(false);
+    expect(site.exists('/assets/feed.xml')).toBe(false);
+    expect(site.read('/404.html')).not.toContain('{%');
+  });
+
   it('shows the tab page in the sidebar, in Korean', () => {
     const home = site.html('/');
     expect(home.querySelector('html')!.getAttribute('lang')).toBe('ko-KR');
@@ -223,5 +244,31 @@ describe('astro-theme-chirpy migrate', () => {
       '/about/',
     ]);
     expect(site.html('/about/').querySelector('.content')!.text).toContain('안녕하세요. About me.');
+  });
+});
+
+describe('astro-theme-chirpy migrate into a folder that does not exist', () => {
+  it("works with a Chirpy starter's own tab pages only", () => {
+    const work = join(TESTS_DIR, '.tmp/migrate-new-folder');
+    const source = join(work, 'starter');
+    const target = join(work, 'not', 'yet', 'there');
+    rmSync(work, { recursive: true, force: true });
+    const files: Record<string, string> = {
+      '_config.yml': 'theme: jekyll-theme-chirpy\ntitle: Starter\nurl: "https://starter.example"\n',
+      '_posts/2024-01-01-hello.md': '---\ntitle: Hello\n---\n\nHi.\n',
+      '_tabs/archives.md': '---\nlayout: archives\nicon: fas fa-archive\norder: 3\n---\n',
+      '_tabs/categories.md': '---\nlayout: categories\nicon: fas fa-stream\norder: 1\n---\n',
+      '_tabs/tags.md': '---\nlayout: tags\nicon: fas fa-tags\norder: 2\n---\n',
+    };
+    for (const [path, content] of Object.entries(files)) {
+      mkdirSync(dirname(join(source, path)), { recursive: true });
+      writeFileSync(join(source, path), content);
+    }
+    const report = execFileSync('node', [BIN, 'migrate', source, target], { encoding: 'utf8' });
+    expect(report).toMatch(/^Wrote \d+ file\(s\)/);
+    expect(JSON.parse(readFileSync(join(target, 'package.json'), 'utf8')).dependencies).toHaveProperty(
+      'astro-theme-chirpy',
+    );
+    expect(existsSync(join(target, 'src/content/posts/2024-01-01-hello.md'))).toBe(true);
   });
 });

@@ -322,6 +322,8 @@ export function migrate(source, target, versions = {}) {
   if (!existsSync(join(source, '_posts'))) throw new Error(`${source} has no _posts folder.`);
   /** @type {Report} */
   const report = { notes: [], written: [], unchanged: [], kept: [] };
+  // The README's command names a folder that need not exist yet.
+  mkdirSync(target, { recursive: true });
   const config = /** @type {Record<string, any>} */ (
     yaml.load(readFileSync(join(source, '_config.yml'), 'utf8')) ?? {}
   );
@@ -385,6 +387,12 @@ export function migrate(source, target, versions = {}) {
   for (const file of filesUnder(join(source, 'assets'))) {
     // The theme's own assets (the static-assets submodule, the Sass entry) are not the site's.
     if (file.startsWith('lib/') || file === 'css/jekyll-theme-chirpy.scss') continue;
+    // A file that starts with front matter is a template Jekyll renders (the 404 page, the feed,
+    // the search index, the PWA scripts): copied as it is, it would publish raw Liquid.
+    if (isJekyllTemplate(join(source, 'assets', file))) {
+      report.notes.push(`assets/${file} is a Jekyll template, not copied: ${templateReplacement(file)}`);
+      continue;
+    }
     copyOwned(join(source, 'assets', file), join(target, 'public/assets', file), report, target);
   }
   if (report.kept.length > 0) {
@@ -393,6 +401,40 @@ export function migrate(source, target, versions = {}) {
     );
   }
   return report;
+}
+
+/**
+ * Whether a file starts with YAML front matter (`---` on its first line), which makes Jekyll
+ * render it instead of copying it.
+ * @param {string} path
+ */
+function isJekyllTemplate(path) {
+  const head = readFileSync(path)
+    .subarray(0, 8)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '');
+  return /^---[ \t]*\r?\n/.test(head);
+}
+
+/**
+ * What replaces a Chirpy template in the Astro site.
+ * @param {string} file  path under assets/
+ */
+function templateReplacement(file) {
+  /** @type {Record<string, string>} */
+  const known = {
+    '404.html': "the theme's own 404 page (/404.html)",
+    'feed.xml': "the theme's feed (/feed.xml), at the same URL as Chirpy's",
+    'robots.txt': "the theme's /robots.txt",
+    'js/data/search.json': "the theme's search (Pagefind, /search/)",
+    'js/data/mathjax.js': 'KaTeX at build time (no MathJax configuration needed)',
+    'js/data/swconf.js': 'nothing yet: the theme has no offline mode (PWA)',
+    'js/pwa/app.js': 'nothing yet: the theme has no offline mode (PWA)',
+    'js/pwa/sw.js': 'nothing yet: the theme has no offline mode (PWA)',
+    'img/favicons/site.webmanifest': "the theme's /site.webmanifest",
+    'img/favicons/browserconfig.xml': 'nothing: Windows tiles are not generated',
+  };
+  return known[file] ?? 'nothing: make it a page in src/pages/ if it is still needed';
 }
 
 /** @param {Report} report */
