@@ -11,6 +11,8 @@ import { rehypeChirpy } from '../markdown/rehype-chirpy.ts';
 import { rehypeFootnoteBackrefs } from '../markdown/rehype-footnote-backrefs.ts';
 import { remarkDeflist } from '../markdown/remark-deflist.ts';
 import { remarkIal } from '../markdown/remark-ial.ts';
+import { remarkKramdownFences } from '../markdown/remark-kramdown-fences.ts';
+import { remarkKramdownHeadings } from '../markdown/remark-kramdown-headings.ts';
 import { rehypeBareParagraphs, remarkKramdownLists } from '../markdown/remark-kramdown-lists.ts';
 import { remarkKramdownMath } from '../markdown/remark-kramdown-math.ts';
 import { rehypeMathErrors } from '../markdown/rehype-math-errors.ts';
@@ -29,12 +31,14 @@ export function chirpyMarkdownPlugins(
   const warn = (message: string) => logger.warn(message);
   return {
     remarkPlugins: [
+      remarkKramdownFences,
       remarkKramdownMath,
       remarkDeflist,
       remarkMathGate,
       remarkMathDialect,
       remarkIal,
       remarkKramdownLists,
+      remarkKramdownHeadings,
       [remarkMedia, { cdn: config.cdn, base: astroConfig.base }],
     ],
     rehypePlugins: [

@@ -57,17 +57,40 @@ function afterFormula(events: Event[]): boolean {
   return last !== undefined && last[0] === 'exit' && last[1].type === 'kramdownMathText';
 }
 
-/** The line ending of a line that still belongs to this block's container (micromark's rule for fences). */
-const nonLazyLineEnding: Construct = {
+/**
+ * A line ending inside block math. Unlike a code fence, the math goes on over a lazy line (one
+ * without the quote's `>`): kramdown's quotes and list items take such lines as their own.
+ */
+const mathLineEnding: Construct = {
   partial: true,
   tokenize(effects, ok, nok) {
-    const self = this;
     return (code) => {
       if (!isLineEnding(code)) return nok(code);
       effects.enter('lineEnding');
       effects.consume(code);
       effects.exit('lineEnding');
-      return (next: Code) => (self.parser.lazy[self.now().line] ? nok(next) : ok(next));
+      return ok;
+    };
+  },
+};
+
+/** The characters kramdown's GFM parser unescapes (kramdown-parser-gfm 1.1, `ESCAPED_CHARS_GFM`). */
+const KRAMDOWN_ESCAPABLE = new Set([...'\\.*_+`<>()[]{}#!:|"\'$=-~'].map((char) => char.charCodeAt(0)));
+
+/** `\$` here. */
+const escapedDollar: Construct = {
+  partial: true,
+  tokenize(effects, ok, nok) {
+    return (code) => {
+      if (code !== BACKSLASH) return nok(code);
+      effects.enter('kramdownMathMarker');
+      effects.consume(code);
+      return (next: Code) => {
+        if (next !== DOLLAR) return nok(next);
+        effects.consume(next);
+        effects.exit('kramdownMathMarker');
+        return ok;
+      };
     };
   },
 };
@@ -84,7 +107,7 @@ const twoDollars: Construct = {
         if (next !== DOLLAR) return nok(next);
         effects.consume(next);
         effects.exit('kramdownMathMarker');
-        return ok(next);
+        return ok;
       };
     };
   },
@@ -145,7 +168,8 @@ export function blockMathAhead(source: string, offset: number): boolean {
   if (/^\s*$/.test(next) || next.startsWith('{:') || /^\^\s*$/.test(next)) return true;
   const lineStart = source.lastIndexOf('\n', offset - 1) + 1;
   const prefix = source.slice(lineStart, offset);
-  const inListItem = /^(?:[ \t]*>)*[ \t]*(?:[-*+]|\d+[.)])[ \t]/.test(prefix) || /^[ \t]{2,}$/.test(prefix);
+  const inListItem =
+    /^(?:[ \t]*>)*[ \t]*(?:[-*+]|\d+[.)])[ \t]/.test(prefix) || /^(?:\t|[ \t]{2,})[ \t]*$/.test(prefix);
   return inListItem && /^(?:[-*+]|\d+[.)])(?:[ \t]|$)/.test(next);
 }
 
@@ -176,7 +200,7 @@ function tokenizeMathFlow(
   }
   function content(code: Code): State | undefined {
     if (code === null) return nok(code);
-    if (isLineEnding(code)) return effects.attempt(nonLazyLineEnding, content, nok)(code);
+    if (isLineEnding(code)) return effects.attempt(mathLineEnding, content, nok)(code);
     if (code === DOLLAR) return effects.check(twoDollars, close, valueStart)(code);
     return valueStart(code);
   }
@@ -258,8 +282,10 @@ function tokenizeMathText(this: TokenizeContext, effects: Effects, ok: State, no
       return (next: Code) => (next === DOLLAR ? escapedFirst(next) : nok(next));
     }
     // A `$` right after another is part of a `$$` that did not open math; right after a formula's
-    // closing `$` it is free (MathJax pairs it with the next one).
-    if (code !== DOLLAR || (self.previous === DOLLAR && !afterFormula(self.events))) return nok(code);
+    // closing `$` it is free (MathJax pairs it with the next one). After `\\` (kramdown's escaped
+    // backslash) MathJax reads `\$`: a literal dollar.
+    if (code !== DOLLAR || self.previous === BACKSLASH) return nok(code);
+    if (self.previous === DOLLAR && !afterFormula(self.events)) return nok(code);
     effects.enter('kramdownMathText');
     effects.enter('kramdownMathMarker');
     effects.consume(code);
@@ -267,7 +293,13 @@ function tokenizeMathText(this: TokenizeContext, effects: Effects, ok: State, no
   }
   function escapedFirst(code: Code): State | undefined {
     effects.consume(code);
-    return (next: Code) => (next === DOLLAR ? double(next) : nok(next));
+    return (next: Code) => {
+      if (next === DOLLAR) return double(next);
+      // `\$`: kramdown leaves `$` in the page, and MathJax pairs it like any other.
+      escaped = undefined;
+      effects.exit('kramdownMathMarker');
+      return single(next);
+    };
   }
   function afterFirst(code: Code): State | undefined {
     if (code === DOLLAR) return double(code);
@@ -333,41 +365,76 @@ function tokenizeMathText(this: TokenizeContext, effects: Effects, ok: State, no
     };
   }
 
-  // `$…$` as MathJax finds it: escapes skip a character, braces nest.
+  // `$…$` as MathJax finds it in what kramdown leaves: kramdown unescapes `\x` for its escapable
+  // characters first (so `\$` closes and `\{` opens a brace), then MathJax skips `\x` pairs and
+  // nests braces; the first `$` outside braces closes.
   function single(code: Code): State | undefined {
     if (code === null) return nok(code);
-    if (code === DOLLAR && depth === 0) {
-      effects.enter('kramdownMathMarker');
-      effects.consume(code);
-      effects.exit('kramdownMathMarker');
-      effects.exit('kramdownMathText');
-      return ok;
-    }
+    if (code === DOLLAR && depth === 0) return singleClose(code);
+    if (code === BACKSLASH && depth === 0) return effects.check(escapedDollar, singleClose, singleValueStart)(code);
     if (isLineEnding(code)) {
       effects.enter('lineEnding');
       effects.consume(code);
       effects.exit('lineEnding');
       return single;
     }
+    return singleValueStart(code);
+  }
+  function singleClose(code: Code): State | undefined {
+    effects.enter('kramdownMathMarker');
+    effects.consume(code);
+    if (code === BACKSLASH) {
+      return (next: Code) => {
+        effects.consume(next);
+        return singleClosed;
+      };
+    }
+    return singleClosed;
+  }
+  function singleClosed(code: Code): State | undefined {
+    effects.exit('kramdownMathMarker');
+    effects.exit('kramdownMathText');
+    return ok(code);
+  }
+  function singleValueStart(code: Code): State | undefined {
     effects.enter('kramdownMathValue');
     return singleValue(code);
   }
   function singleValue(code: Code): State | undefined {
-    if (code === null || isLineEnding(code) || (code === DOLLAR && depth === 0)) {
-      effects.exit('kramdownMathValue');
-      return single(code);
+    if (code === null || isLineEnding(code) || (depth === 0 && (code === DOLLAR || code === BACKSLASH))) {
+      if (code === BACKSLASH) return effects.check(escapedDollar, endValue, backslash)(code);
+      return endValue(code);
     }
+    return backslash(code);
+  }
+  function endValue(code: Code): State | undefined {
+    effects.exit('kramdownMathValue');
+    return single(code);
+  }
+  function backslash(code: Code): State | undefined {
     if (code === BRACE_OPEN) depth++;
     else if (code === BRACE_CLOSE && depth > 0) depth--;
     effects.consume(code);
-    if (code === BACKSLASH) {
-      return (next: Code) => {
-        if (next === null || isLineEnding(next)) return singleValue(next);
+    if (code !== BACKSLASH) return singleValue;
+    return (next: Code) => {
+      if (next === null || isLineEnding(next)) return singleValue(next);
+      if (!KRAMDOWN_ESCAPABLE.has(next)) {
+        // MathJax's `\x`: a macro letter or an escaped character, skipped whole.
         effects.consume(next);
         return singleValue;
+      }
+      // kramdown turns `\x` into `x`; the `x` then counts as MathJax sees it.
+      if (next === BRACE_OPEN) depth++;
+      else if (next === BRACE_CLOSE && depth > 0) depth--;
+      effects.consume(next);
+      if (next !== BACKSLASH) return singleValue;
+      // `\\` is one `\` for MathJax, which then skips the character after it.
+      return (after: Code) => {
+        if (after === null || isLineEnding(after)) return singleValue(after);
+        effects.consume(after);
+        return singleValue;
       };
-    }
-    return singleValue;
+    };
   }
 }
 

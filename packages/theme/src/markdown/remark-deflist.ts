@@ -69,8 +69,13 @@ export function remarkDeflist(this: Processor) {
       return text ? [{ type: 'text', value: text }] : [];
     }
     const first = parsed.children[0];
-    const children =
-      first?.type === 'paragraph' ? first.children : text ? [{ type: 'text' as const, value: text }] : [];
+    let children: PhrasingContent[];
+    if (first?.type === 'paragraph') children = first.children;
+    else if (first?.type === 'math' && parsed.children.length === 1) {
+      // A term that is only `$$…$$` is span math: kramdown reads terms as running text.
+      const { type: _block, meta: _meta, ...rest } = first;
+      children = [{ ...rest, type: 'inlineMath' } as PhrasingContent];
+    } else children = text ? [{ type: 'text', value: text }] : [];
     for (const child of children) shift(child, line, column);
     return children;
   };

@@ -11,6 +11,7 @@ import type { Parent, Root, RootContent } from 'mdast';
 import type { InlineMath, Math as DisplayMath } from 'mdast-util-math';
 import type { VFile } from 'vfile';
 import { kramdownMath, type MathTextToken } from './micromark-kramdown-math.ts';
+import { documentBeingParsed } from './parse-source.ts';
 
 /** Ruby's `String#strip`, which kramdown applies to every formula (not JavaScript's Unicode-wide trim). */
 export const rubyStrip = (text: string): string => text.replace(/^[\0\t\n\v\f\r ]+|[\0\t\n\v\f\r ]+$/g, '');
@@ -21,6 +22,12 @@ export function mathDelimiter(node: InlineMath | DisplayMath): MathDelimiter {
   return (node.data as { chirpyDelimiter?: MathDelimiter } | undefined)?.chirpyDelimiter ?? '$$';
 }
 
+/** The delimiters of the span being read (`kramdownMathMarker` tokens), in order. */
+function markersOf(context: CompileContext): string[] {
+  const data = context.data as CompileContext['data'] & { chirpyMathMarkers?: string[] };
+  return (data.chirpyMathMarkers ??= []);
+}
+
 function fromMarkdown(): FromMarkdownExtension {
   return {
     enter: {
@@ -29,9 +36,13 @@ function fromMarkdown(): FromMarkdownExtension {
       },
       kramdownMathText(this: CompileContext, token: Token) {
         this.enter({ type: 'inlineMath', value: '', data: {} } as InlineMath, token);
+        markersOf(this).length = 0;
       },
     },
     exit: {
+      kramdownMathMarker(this: CompileContext, token: Token) {
+        markersOf(this).push(this.sliceSerialize(token));
+      },
       kramdownMathFlow(this: CompileContext, token: Token) {
         const node = this.stack[this.stack.length - 1] as DisplayMath;
         this.exit(token);
@@ -41,9 +52,13 @@ function fromMarkdown(): FromMarkdownExtension {
         const node = this.stack[this.stack.length - 1] as InlineMath;
         this.exit(token);
         const raw = this.sliceSerialize(token);
-        const open = raw.startsWith('\\$$') ? 3 : raw.startsWith('$$') ? 2 : 1;
-        const delimiter: MathDelimiter = open === 1 ? '$' : '$$';
-        node.value = rubyStrip(raw.slice(open, -delimiter.length));
+        // The delimiters as written: `$$`, `\$$` or `$$`…; `$` or `\$` (kramdown's escape, which
+        // MathJax then reads as `$`).
+        const markers = markersOf(this);
+        const open = markers[0] ?? '$';
+        const close = markers.length > 1 ? markers[markers.length - 1]! : '';
+        const delimiter: MathDelimiter = open.endsWith('$$') ? '$$' : '$';
+        node.value = rubyStrip(raw.slice(open.length, raw.length - close.length));
         const display = Boolean((token as MathTextToken).chirpyDisplay);
         node.data = { ...node.data, chirpyDelimiter: delimiter, chirpyDisplay: display } as InlineMath['data'];
       },
@@ -63,7 +78,8 @@ function quoteEndingFormulasToSpans(tree: Root, source: string): void {
       if (!inQuote || child.type !== 'math' || child.position?.end.offset === undefined) return child;
       const rest = source.slice(child.position.end.offset);
       const next = /^[ \t]*\r?\n([^\n]*)/.exec(rest)?.[1];
-      if (next === undefined || !/\S/.test(next) || /^\s*>/.test(next)) return child;
+      // A blank line, a quote line or an attribute list (`{: .prompt-tip }`) is a block boundary.
+      if (next === undefined || !/\S/.test(next) || /^\s*(?:>|\{:)/.test(next)) return child;
       const span: InlineMath = { type: 'inlineMath', value: child.value, position: child.position, data: {} };
       span.data = { chirpyDelimiter: '$$', chirpyDisplay: false } as InlineMath['data'];
       return { type: 'paragraph', children: [span], position: child.position } as RootContent;
@@ -74,17 +90,8 @@ function quoteEndingFormulasToSpans(tree: Root, source: string): void {
 
 export function remarkKramdownMath(this: Processor) {
   const data = this.data() as Data & { micromarkExtensions?: unknown[]; fromMarkdownExtensions?: unknown[] };
-  // The block rule reads ahead in the document: keep the text being parsed at hand (parsing is
-  // synchronous, one document at a time per processor).
-  let document: string | undefined;
-  const parse = this.parser;
-  if (parse) {
-    this.parser = (text, file) => {
-      document = text;
-      return parse(text, file);
-    };
-  }
-  (data.micromarkExtensions ??= []).push(kramdownMath(() => document));
+  // The block rule reads ahead in the document being parsed.
+  (data.micromarkExtensions ??= []).push(kramdownMath(documentBeingParsed(this)));
   (data.fromMarkdownExtensions ??= []).push(fromMarkdown());
   return (tree: Root, file: VFile) => quoteEndingFormulasToSpans(tree, String(file.value));
 }

@@ -62,6 +62,8 @@ function syncHast(node: DisplayMath | InlineMath): void {
 }
 
 function splitTextMath(text: Text): PhrasingContent[] {
+  // MathJax shows `\$` (what kramdown makes of `\\$`) as a dollar sign.
+  text = { ...text, value: text.value.replace(/\\\$/g, '$') };
   const parts: PhrasingContent[] = [];
   let last = 0;
   for (const match of text.value.matchAll(TEXT_MATH)) {
