@@ -110,6 +110,8 @@ describe("Chirpy's Markdown dialect", () => {
   let site: BuiltSite;
   beforeAll(async () => {
     site = await buildSite('dialect', {
+      // The legacy post's preview image exists (a missing one would be left out: preview-image.test.ts).
+      files: { 'public/legacy/cover.png': 'PNG' },
       posts: {
         '2024-01-01-dialect.md': post({ title: 'Dialect', media_subpath: '/media/post' }, DIALECT),
         '2024-01-02-liquid.md': post({ title: 'Liquid' }, LIQUID),

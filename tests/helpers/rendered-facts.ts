@@ -37,16 +37,27 @@ function parseHtml(html: string): HTMLElement {
 }
 
 /**
- * TeX compared without its layout: white space collapsed; and (listed difference
+ * TeX compared without its layout: white space collapsed; kramdown's typography undone; and (listed difference
  * `equation-numbers`) the theme numbers `equation` environments and resolves `\eqref` at build
  * time, where MathJax does it in the browser, so those spellings are set aside on both sides.
  */
 export function normaliseTex(tex: string): string {
-  return tex
-    .replace(/\\begin\{equation\*?\}|\\end\{equation\*?\}|\\label\{[^}]*\}|\\tag\{\d+\}/g, ' ')
-    .replace(/\\(?:eq)?ref\{[^}]*\}|\\text\{\(?\d+\)?\}/g, '\\ref')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    tex
+      // Listed difference `single-dollar-typography`: kramdown's smart quotes, dashes and ellipses
+      // land inside `$…$`, which it does not know is math; the theme keeps the TeX as written.
+      .replace(/…/g, '...')
+      .replace(/[‘’]/g, "'")
+      .replace(/[“”]/g, '"')
+      .replace(/—/g, '---')
+      .replace(/–/g, '--')
+      .replace(/«/g, '<<')
+      .replace(/»/g, '>>')
+      .replace(/\\begin\{equation\*?\}|\\end\{equation\*?\}|\\label\{[^}]*\}|\\tag\{\d+\}/g, ' ')
+      .replace(/\\(?:eq)?ref\{[^}]*\}|\\text\{\(?\d+\)?\}/g, '\\ref')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 // ---------------------------------------------------------------- MathJax's FindTeX
@@ -207,12 +218,13 @@ export interface KramdownContext {
 }
 
 /**
- * Chirpy's layout prefixes relative image paths with the post's `media_subpath`
- * (listed difference `media-paths`: the theme does it at build time).
+ * Chirpy's layout prefixes relative image paths with the post's `media_subpath` and makes them
+ * root-relative (listed difference `media-paths`: the theme does it at build time).
  */
 function chirpyImageSrc(src: string, subpath?: string): string {
-  if (!subpath || /^(?:[a-z][a-z0-9+.-]*:|\/|#)/i.test(src)) return src;
-  return `${subpath.replace(/\/+$/, '')}/${src.replace(/^\.?\//, '')}`;
+  if (/^(?:[a-z][a-z0-9+.-]*:|\/|#)/i.test(src)) return src;
+  // media-url.html: `subpath/src`, then `relative_url`, which makes it root-relative.
+  return `${(subpath ?? '').replace(/\/+$/, '')}/${src.replace(/^\.?\//, '')}`.replace(/^(?!\/)/, '/');
 }
 
 /** The facts of a body as Jekyll published it (kramdown's HTML, MathJax in the browser). */

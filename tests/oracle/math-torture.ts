@@ -95,7 +95,12 @@ add('double dollar in a fence', '```latex\n$$x$$\n```\n\nAfter.');
 add('double dollar in an indented code block', 'Text.\n\n    $$x$$\n\nAfter.');
 add('code span inside math', 'Math $$`a`$$ and `$$b$$`.');
 add('span starts before a code span', 'a $$x `y$$` z');
-add('escaped dollar', 'It costs \\$5 and \\$10.', { differs: 'escaped-dollar' });
+add('escaped dollar', 'It costs \\$5 and \\$10.');
+add(
+  'escaped dollars as math delimiters',
+  '\\$u \\sim \\text{Uniform}(0,1)\\$을 뽑아, \\$u \\leq \\alpha\\$이면 이동합니다.',
+);
+add('escaped backslash before a dollar', 'A literal \\\\$5 here and $x$ there.');
 add('escaped dollar before math', 'a \\$$x$$ b');
 add('escaped backslash parens', 'Inline \\\\(a+b\\\\) and display \\\\[c+d\\\\].');
 add('escaped backslash brackets alone', '\\\\[\n\\sum_i x_i\n\\\\]');
@@ -105,6 +110,13 @@ add('single dollar across a line end', 'Start $a +\nb$ end.');
 add('single dollar with braces', 'Braces ${a$b}$ ok.');
 add('single dollar prices', 'Apples cost $5 and pears $10 each.');
 add('single dollar next to Hangul', '값 $x$는 $y$보다 크다.');
+add(
+  'single dollar with typography',
+  "The derivative $f'(x)$ of $a_1, \\ldots, a_n$ and $x...y$ -- or $\\text{``quoted''}$.",
+);
+add('pipe in running text', 'Bayes: $P(A|B) = P(B|A)P(A)/P(B)$ and $|x|$.', { differs: 'pipe-table-lines' });
+add('pipe in running text with double dollars', '노름은 $$|x|$$이다.', { differs: 'pipe-table-lines' });
+add('pipe avoided with \\vert and \\mid', 'Bayes: $P(A \\mid B)$ and $\\vert x \\vert$ and $$\\lVert x \\rVert$$.');
 add('dollar signs in a row', 'Four $$$$ then $$$x$$$ end.');
 add('empty span', 'Empty $$$$ here.');
 add('math at paragraph end', 'The formula is\n$$x$$');
@@ -154,6 +166,19 @@ add(
   'eqref to a numbered equation',
   '$$\n\\begin{equation}\n  a = b \\label{eq:ab}\n\\end{equation}\n$$\n\nBy \\eqref{eq:ab} we see.',
 );
+add(
+  'block in a quote with lazy lines',
+  '> Text.\n>\n> $$\\begin{aligned}\n    a &= b \\\\\n    &= c\n    \\end{aligned}$$\n>\n> More.',
+);
+add('block in a quote before an attribute list', '> **Theorem**\n>\n> $$f(x) = g(x)$$\n{: .prompt-info }\n\nAfter.');
+add('emphasis inside single dollars', 'So $(A^T)_{ij} = A_{ji}$ holds.', { differs: 'single-dollar-emphasis' });
+add(
+  'tilde spacing line in single-dollar math',
+  '$\\displaystyle\n~~~~~\\nabla f\n= 0$\n\n#### (2) Next heading\n\nText.',
+);
+add('fence with two words is text', '```python linenums\ncode\n```\n\nAfter $$x$$.');
+add('unclosed fence is text', 'Before.\n\n```\nnot code $$y$$\n\n## Heading\n\n$$z$$');
+add('empty heading line', '### Title\n\n### \n\n$$x$$');
 add('non-math post keeps dollars as text', 'Price $$5$$ and $10.', { frontmatter: 'title: t' });
 add('non-math post block', '$$\nx\n$$', { frontmatter: 'title: t', differs: 'no-math-posts' });
 
