@@ -5,7 +5,7 @@
  * Needs Debian's `jekyll` package (Jekyll 4.3, kramdown 2.4, kramdown-parser-gfm, rouge).
  */
 import { execFile } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { TESTS_DIR } from './site.ts';
@@ -37,10 +37,16 @@ function* htmlFiles(dir: string): Generator<string> {
  * Builds `posts` (path under `_posts/` → file text) with Jekyll and returns each published post
  * by its path. Posts Jekyll does not publish (future dates, `published: false`) are absent.
  */
-export async function jekyllBuild(name: string, posts: Record<string, string>): Promise<Map<string, JekyllPost>> {
+export async function jekyllBuild(
+  name: string,
+  posts: Record<string, string>,
+  /** Settings added to the site's `_config.yml` (a later key wins), e.g. `timezone: Asia/Seoul`. */
+  config = '',
+): Promise<Map<string, JekyllPost>> {
   const root = join(TESTS_DIR, '.tmp', `jekyll-${name}`);
   rmSync(root, { recursive: true, force: true });
   cpSync(join(TESTS_DIR, 'oracle', 'site'), join(root, 'src'), { recursive: true });
+  if (config) appendFileSync(join(root, 'src', '_config.yml'), `\n${config}\n`);
   for (const [path, text] of Object.entries(posts)) {
     const target = join(root, 'src', '_posts', path);
     mkdirSync(dirname(target), { recursive: true });

@@ -36,15 +36,8 @@ describe('front matter dates', () => {
   });
 
   it('rejects impossible or foreign values', () => {
-    for (const text of [
-      '2021-13-45',
-      '2021-02-30',
-      '2021-04-30 25:00',
-      'yesterday',
-      '30/04/2021',
-      '2021-04-30 10:00 +2500',
-      '',
-    ]) {
+    // What Jekyll itself rejects (the differential test checks each against Jekyll).
+    for (const text of ['2021-13-45', '2021-04-30 25:00', 'yesterday', '04/30/2021', '2021-04-30 10:00 +2500', '']) {
       expect(parseChirpyDate(text, 'UTC'), text).toBeUndefined();
     }
   });

@@ -124,14 +124,17 @@ describe('prepareFrontmatter (what the loader adds before validation)', () => {
     expect((data.date as Date).toISOString()).toBe('2021-04-30T08:31:00.000Z');
   });
 
-  it('reads a YAML timestamp without offset in the site timezone, not as UTC', () => {
-    // js-yaml turns this into a UTC Date; the loader reads the text as written instead.
-    const yaml = 'date: 2024-01-15 10:00:00';
-    const data = prepareFrontmatter(
-      { date: new Date('2024-01-15T10:00:00Z') },
-      { fileName: '2024-01-15-x.md', contents: contents(yaml), timeZone: 'Asia/Seoul' },
-    );
-    expect((data.date as Date).toISOString()).toBe('2024-01-15T01:00:00.000Z');
+  it('reads an unquoted YAML timestamp without offset as UTC, and a quoted one in the site timezone, as Jekyll does', () => {
+    // Ruby's YAML makes `2024-01-15 10:00:00` a UTC time before Jekyll sees it (date-differential.test.ts).
+    const read = (yaml: string) =>
+      (
+        prepareFrontmatter({}, { fileName: '2024-01-15-x.md', contents: contents(yaml), timeZone: 'Asia/Seoul' })
+          .date as Date
+      ).toISOString();
+    expect(read('date: 2024-01-15 10:00:00')).toBe('2024-01-15T10:00:00.000Z');
+    expect(read("date: '2024-01-15 10:00:00'")).toBe('2024-01-15T01:00:00.000Z');
+    expect(read('date: 2024-01-15 10:00')).toBe('2024-01-15T01:00:00.000Z');
+    expect(read('date: 2024-01-15 10:00:00 +0900')).toBe('2024-01-15T01:00:00.000Z');
   });
 
   it('titles a post from its file name when it has no title', () => {

@@ -62,6 +62,22 @@ function rawFrontmatter(contents: string): Record<string, unknown> {
   }
 }
 
+/** Psych's (Ruby's YAML) timestamp: a date and a time with seconds, maybe an offset. */
+const YAML_TIMESTAMP =
+  /^-?\d{4}-\d{1,2}-\d{1,2}(?:[Tt]|\s+)\d{1,2}:\d\d:\d\d(?:\.\d*)?(?:\s*(?:Z|[-+]\d{1,2}:?(?:\d\d)?))?$/;
+
+/**
+ * Whether `field` is written in the front matter as an unquoted YAML timestamp. Ruby's YAML
+ * makes such a value a time, in UTC when it has no offset, before Jekyll sees it: Jekyll shows
+ * `date: 2022-03-04 15:00:00` as 15:00 UTC, and `date: '2022-03-04 15:00:00'` in the site's zone.
+ */
+function isPlainYamlTimestamp(contents: string, field: string, value: string): boolean {
+  const line = new RegExp(`^${field}:[ \\t]*(.*?)[ \\t]*$`, 'm').exec(extractFrontmatter(contents) ?? '')?.[1];
+  return (
+    line !== undefined && !/^['"]/.test(line) && line.replace(/\s+#.*$/, '') === value && YAML_TIMESTAMP.test(value)
+  );
+}
+
 /** Fills `title` and `date` from the file name and reads dates in the site timezone. */
 export function prepareFrontmatter(
   data: Record<string, unknown>,
@@ -76,13 +92,18 @@ export function prepareFrontmatter(
     prepared.title = String(prepared.title);
   }
   for (const field of ['date', 'last_modified_at'] as const) {
-    const written = raw[field] ?? prepared[field];
+    // YAML reads `20220304` as a number; Jekyll reads it as a date.
+    const value = raw[field] ?? prepared[field];
+    const written = typeof value === 'number' ? String(value) : value;
     if (written === undefined || written === null || written === '') {
       delete prepared[field];
       continue;
     }
     if (typeof written === 'string') {
-      prepared[field] = parseChirpyDate(written, timeZone) ?? written;
+      // A plain (unquoted) YAML timestamp without an offset is UTC, as Ruby's YAML reads it;
+      // any other string is read as Jekyll's `Time.parse` reads it, in the site timezone.
+      const zone = isPlainYamlTimestamp(contents, field, written) ? 'UTC' : timeZone;
+      prepared[field] = parseChirpyDate(written, zone) ?? written;
     } else if (written instanceof Date) {
       prepared[field] = written;
     } else {

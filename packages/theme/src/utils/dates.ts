@@ -3,9 +3,6 @@
  * offset is a wall-clock time in the site's timezone.
  */
 
-const DATE_FORM =
-  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
-
 export const DATE_FORMS_HINT = 'a date like 2024-01-31, 2024-01-31 09:30 or 2024-01-31 09:30:00 +0900';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -89,39 +86,102 @@ export function zonedTimeToDate(
   return new Date(instant);
 }
 
-function parseOffset(text: string): number {
-  if (text.toUpperCase() === 'Z') return 0;
-  const sign = text.startsWith('-') ? -1 : 1;
-  const digits = text.slice(1).replace(':', '');
-  const hours = Number(digits.slice(0, 2));
-  const minutes = digits.length > 2 ? Number(digits.slice(2, 4)) : 0;
-  return sign * (hours * 60 + minutes);
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** The zone names Ruby's `Time.parse` knows (others, such as KST or CEST, it ignores). */
+const ZONE_HOURS: Record<string, number> = {
+  UTC: 0,
+  UT: 0,
+  GMT: 0,
+  Z: 0,
+  EST: -5,
+  EDT: -4,
+  CST: -6,
+  CDT: -5,
+  MST: -7,
+  MDT: -6,
+  PST: -8,
+  PDT: -7,
+};
+
+function monthOf(name: string): number | undefined {
+  const index = MONTHS.indexOf(name.slice(0, 3).toLowerCase());
+  return index < 0 || (name.length > 3 && !/^[a-z]+$/i.test(name)) ? undefined : index + 1;
 }
 
+interface DateParts {
+  year: number;
+  month: number;
+  day: number;
+  rest: string;
+}
+
+/** The calendar date at the start of `text`, in the forms Ruby's `Date._parse` reads. */
+function datePart(text: string): DateParts | undefined {
+  const noWeekday = text.replace(/^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+/i, '');
+  let match = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)/.exec(noWeekday);
+  if (match) return { year: +match[1]!, month: +match[3]!, day: +match[4]!, rest: noWeekday.slice(match[0].length) };
+  match = /^(\d{4})(\d{2})(\d{2})(?!\d)/.exec(noWeekday);
+  if (match) return { year: +match[1]!, month: +match[2]!, day: +match[3]!, rest: noWeekday.slice(match[0].length) };
+  match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?!\d)/.exec(noWeekday); // day first, as Ruby reads it
+  if (match) return { year: +match[3]!, month: +match[2]!, day: +match[1]!, rest: noWeekday.slice(match[0].length) };
+  match = /^([a-z]{3,})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)/i.exec(noWeekday);
+  if (match && monthOf(match[1]!)) {
+    return { year: +match[3]!, month: monthOf(match[1]!)!, day: +match[2]!, rest: noWeekday.slice(match[0].length) };
+  }
+  match = /^(\d{1,2})\s+([a-z]{3,})\.?,?\s+(\d{4})(?!\d)/i.exec(noWeekday);
+  if (match && monthOf(match[2]!)) {
+    return { year: +match[3]!, month: monthOf(match[2]!)!, day: +match[1]!, rest: noWeekday.slice(match[0].length) };
+  }
+  return undefined;
+}
+
+const TIME = /^(?:,?\s*|T)(\d{1,2})(?::(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(?:([ap])\.?m\.?(?![a-z]))?/i;
+const ZONE = /^\s*(?:([+-])(\d{1,2})(?::?(\d{2}))?(?!\d)|([A-Za-z]{1,5})(?![A-Za-z]))/;
+
 /**
- * Reads a front matter date string. Returns `undefined` when the text is not a real date
- * (wrong form, 31 February, hour 25...). Offset-less values are read in `timeZone`.
+ * Reads a front matter date string as Jekyll does (Ruby's `Time.parse`): `2024-01-31`,
+ * `2024-01-31 09:30`, `2024-01-31 09:30:00 +0900`, ISO 8601, `2022-03-04 03:00:00 PM`,
+ * `2022/03/04`, `30/04/2021` (day first), `March 4, 2022`, `Fri, 04 Mar 2022 15:00:00 +0900`,
+ * US zone names (`EST`, `PST`), `UTC`/`GMT`/`Z`. A zone name Ruby does not know is ignored, and
+ * so is text after a whole date and time. A day past the month's end rolls over, as in Ruby
+ * (`2021-02-30` is 2 March). Offset-less values are read in `timeZone`. Returns `undefined` for
+ * what Jekyll rejects (month 13, hour 25, minute 61, `+2500`, words).
  */
 export function parseChirpyDate(text: string, timeZone: string): Date | undefined {
-  const match = DATE_FORM.exec(text.trim());
-  if (!match) return undefined;
-  const [, y, mo, d, h, mi, s, frac, offset] = match;
-  const fields = {
-    year: Number(y),
-    month: Number(mo),
-    day: Number(d),
-    hour: h === undefined ? 0 : Number(h),
-    minute: mi === undefined ? 0 : Number(mi),
-    second: s === undefined ? 0 : Number(s),
-    ms: frac === undefined ? 0 : Math.round(Number(`0.${frac}`) * 1000),
-  };
-  if (fields.month < 1 || fields.month > 12 || fields.day < 1) return undefined;
-  if (fields.hour > 23 || fields.minute > 59 || fields.second > 60) return undefined;
-  const daysInMonth = new Date(Date.UTC(fields.year, fields.month, 0)).getUTCDate();
-  if (fields.day > daysInMonth) return undefined;
+  const date = datePart(text.trim());
+  if (!date) return undefined;
+  const fields = { year: date.year, month: date.month, day: date.day, hour: 0, minute: 0, second: 0, ms: 0 };
+  if (fields.month < 1 || fields.month > 12 || fields.day < 1 || fields.day > 31) return undefined;
+  let rest = date.rest;
+  const time = TIME.exec(rest);
+  // An hour alone is a time only with AM/PM (`3pm`).
+  if (time && (time[2] !== undefined || time[5] !== undefined) && (rest === '' || time[0] !== '')) {
+    fields.hour = Number(time[1]);
+    fields.minute = time[2] === undefined ? 0 : Number(time[2]);
+    fields.second = time[3] === undefined ? 0 : Number(time[3]);
+    fields.ms = time[4] === undefined ? 0 : Math.round(Number(`0.${time[4]}`) * 1000);
+    const meridian = time[5]?.toLowerCase();
+    if (meridian === 'a' && fields.hour === 12) fields.hour = 0;
+    if (meridian === 'p' && fields.hour < 12) fields.hour += 12;
+    rest = rest.slice(time[0].length);
+  } else if (rest !== '' && !/^\s/.test(rest)) {
+    return undefined;
+  }
+  if (fields.hour > 24 || fields.minute > 59 || fields.second > 60) return undefined;
+  let offset: number | undefined;
+  const zone = ZONE.exec(rest);
+  if (zone) {
+    if (zone[1] !== undefined) {
+      offset = (zone[1] === '-' ? -1 : 1) * (Number(zone[2]) * 60 + Number(zone[3] ?? 0));
+      if (Math.abs(offset) > 18 * 60) return undefined;
+    } else {
+      const hours = ZONE_HOURS[zone[4]!.toUpperCase()];
+      if (hours !== undefined) offset = hours * 60;
+    }
+    rest = rest.slice(zone[0].length);
+  }
+  if (rest.trim() !== '' && !/^\s/.test(rest)) return undefined;
   if (offset !== undefined) {
-    const minutes = parseOffset(offset);
-    if (Math.abs(minutes) > 18 * 60) return undefined;
     const local = Date.UTC(
       fields.year,
       fields.month - 1,
@@ -131,7 +191,7 @@ export function parseChirpyDate(text: string, timeZone: string): Date | undefine
       fields.second,
       fields.ms,
     );
-    return new Date(local - minutes * 60000);
+    return new Date(local - offset * 60000);
   }
   return zonedTimeToDate(fields, timeZone);
 }
