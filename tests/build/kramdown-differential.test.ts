@@ -267,10 +267,10 @@ interface RandomDocument {
 const assemble = (doc: RandomDocument) => doc.pieces.map((piece, i) => (i ? doc.joins[i]! : '') + piece).join('');
 
 /**
- * Tables, lists, quotes and footnotes end at a blank line in kramdown and earlier in GFM (listed difference
+ * Tables, lists, quotes, footnotes and definitions end at a blank line in kramdown and earlier in GFM (listed difference
  * `block-grammar`), so only other pieces are ever joined without a blank line between them.
  */
-const isContainer = (piece: string) => /^(?:\||[-*+] |\d+\. |> |\[\^)/m.test(piece);
+const isContainer = (piece: string) => /^(?:\||[-*+] |\d+\. |> |\[\^|: )/m.test(piece);
 
 function randomDocument(next: () => number): RandomDocument {
   const count = 2 + Math.floor(next() * 6);
@@ -303,10 +303,12 @@ async function randomDifferences(docs: RandomDocument[], tag: string) {
 async function shrink(doc: RandomDocument): Promise<RandomDocument> {
   let current = doc;
   for (let i = current.pieces.length - 1; i >= 0 && current.pieces.length > 1; i--) {
-    const candidate = {
-      pieces: current.pieces.filter((_, j) => j !== i),
-      joins: current.joins.filter((_, j) => j !== i),
-    };
+    const pieces = current.pieces.filter((_, j) => j !== i);
+    // Pieces that now touch keep the rule the generator follows (no tight join at a container).
+    const joins = current.joins
+      .filter((_, j) => j !== i)
+      .map((join, j) => (j > 0 && (isContainer(pieces[j]!) || isContainer(pieces[j - 1]!)) ? '\n\n' : join));
+    const candidate = { pieces, joins };
     if ((await randomDifferences([candidate], 'shrink')).failing.length > 0) current = candidate;
   }
   return current;
