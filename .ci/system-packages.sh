@@ -11,6 +11,9 @@ command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 /usr/bin/python3 -c 'import feedparser' >/dev/null 2>&1 || missing+=(python3-feedparser)
 command -v jekyll >/dev/null 2>&1 || missing+=(jekyll)
+# jekyll-seo-tag and jekyll-paginate write a Chirpy page's head tags (tests/build/seo-differential.test.ts).
+ruby -e 'require "jekyll-seo-tag"' >/dev/null 2>&1 || missing+=(ruby-jekyll-seo-tag)
+ruby -e 'require "jekyll-paginate"' >/dev/null 2>&1 || missing+=(ruby-jekyll-paginate)
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "installing ${missing[*]}"
   apt-get update -qq
