@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import yaml from 'js-yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildProject, REPO_DIR, TESTS_DIR, type BuiltSite } from '../helpers/site.ts';
 
@@ -77,6 +78,37 @@ const JEKYLL_FILES: Record<string, string> = {
   'assets/js/pwa/sw.js':
     '---\npermalink: /sw.min.js\n---\n\nself.importScripts(\'{{ "/assets/js/data/swconf.js" | relative_url }}\');\n',
   'assets/files/notes.txt': 'A plain file: copied.\n',
+  // The Pages workflow as Chirpy's starter ships it (its structure; action versions vary by release).
+  '.github/workflows/pages-deploy.yml': [
+    'name: "Build and Deploy"',
+    'on:',
+    '  push:',
+    '    branches: [main, master]',
+    '  workflow_dispatch:',
+    'permissions: { contents: read, pages: write, id-token: write }',
+    'jobs:',
+    '  build:',
+    '    runs-on: ubuntu-latest',
+    '    steps:',
+    '      - uses: actions/checkout@v4',
+    '        with: { fetch-depth: 0 }',
+    '      - id: pages',
+    '        uses: actions/configure-pages@v4',
+    '      - uses: ruby/setup-ruby@v1',
+    '        with: { ruby-version: 3.3, bundler-cache: true }',
+    '      - run: bundle exec jekyll b -d "_site${{ steps.pages.outputs.base_path }}"',
+    '        env: { JEKYLL_ENV: production }',
+    '      - uses: actions/upload-pages-artifact@v3',
+    '        with: { path: "_site${{ steps.pages.outputs.base_path }}" }',
+    '  deploy:',
+    '    needs: build',
+    '    runs-on: ubuntu-latest',
+    '    environment: { name: github-pages }',
+    '    steps:',
+    '      - id: deployment',
+    '        uses: actions/deploy-pages@v4',
+    '',
+  ].join('\n'),
 };
 
 function tree(dir: string): Record<string, string> {
@@ -236,6 +268,30 @@ describe('astro-theme-chirpy migrate', () => {
     expect(site.read('/404.html')).not.toContain('{%');
   });
 
+  it("replaces Chirpy's Pages workflow with Astro's, which caches the content store and uploads dist/", () => {
+    const text = readFileSync(join(ASTRO, '.github/workflows/pages-deploy.yml'), 'utf8');
+    const workflow = yaml.load(text) as {
+      permissions: Record<string, string>;
+      jobs: {
+        build: { steps: { uses?: string; with?: Record<string, unknown> }[] };
+        deploy: { needs: string; steps: { uses?: string }[] };
+      };
+    };
+    expect(workflow.permissions).toEqual({ contents: 'read', pages: 'write', 'id-token': 'write' });
+    const steps = workflow.jobs.build.steps;
+    const cache = steps.find((step) => step.uses?.startsWith('actions/cache@'))!;
+    expect(cache.with!.path).toBe('node_modules/.astro');
+    const build = steps.findIndex((step) => step.uses?.startsWith('withastro/action@'));
+    expect(build).toBeGreaterThan(steps.indexOf(cache));
+    // The action builds the project at the repository root and uploads its dist/, where Astro writes.
+    expect(steps[build]!.with?.path ?? '.').toBe('.');
+    expect(Number(steps[build]!.with!['node-version'])).toBeGreaterThanOrEqual(24);
+    expect(readFileSync(join(ASTRO, 'astro.config.mjs'), 'utf8')).not.toMatch(/outDir/);
+    expect(workflow.jobs.deploy.needs).toBe('build');
+    expect(workflow.jobs.deploy.steps.map((step) => step.uses)).toEqual(['actions/deploy-pages@v4']);
+    expect(text).not.toMatch(/jekyll/i);
+  });
+
   it('shows the tab page in the sidebar, in Korean', () => {
     const home = site.html('/');
     expect(home.querySelector('html')!.getAttribute('lang')).toBe('ko-KR');
@@ -259,6 +315,9 @@ describe('astro-theme-chirpy migrate into a folder that does not exist', () => {
       '_tabs/archives.md': '---\nlayout: archives\nicon: fas fa-archive\norder: 3\n---\n',
       '_tabs/categories.md': '---\nlayout: categories\nicon: fas fa-stream\norder: 1\n---\n',
       '_tabs/tags.md': '---\nlayout: tags\nicon: fas fa-tags\norder: 2\n---\n',
+      // A workflow the owner changed (an extra step): kept, with Astro's beside it, disabled.
+      '.github/workflows/pages-deploy.yml':
+        'name: Build\non: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: bundle exec jekyll b\n      - run: ./notify-my-server.sh\n',
     };
     for (const [path, content] of Object.entries(files)) {
       mkdirSync(dirname(join(source, path)), { recursive: true });
@@ -270,5 +329,10 @@ describe('astro-theme-chirpy migrate into a folder that does not exist', () => {
       'astro-theme-chirpy',
     );
     expect(existsSync(join(target, 'src/content/posts/2024-01-01-hello.md'))).toBe(true);
+    expect(readFileSync(join(target, '.github/workflows/pages-deploy.yml'), 'utf8')).toContain('notify-my-server');
+    expect(readFileSync(join(target, '.github/workflows/astro-deploy.yml.disabled'), 'utf8')).toContain(
+      'withastro/action',
+    );
+    expect(report).toContain('.github/workflows/pages-deploy.yml builds with Jekyll and was changed');
   });
 });

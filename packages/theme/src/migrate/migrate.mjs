@@ -9,6 +9,7 @@
  * package, where Node does not run TypeScript.
  */
 import { createHash } from 'node:crypto';
+import { astroPagesWorkflow, isStarterWorkflow } from './workflow.mjs';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import yaml from 'js-yaml';
@@ -395,6 +396,7 @@ export function migrate(source, target, versions = {}) {
     }
     copyOwned(join(source, 'assets', file), join(target, 'public/assets', file), report, target);
   }
+  deployWorkflow(source, target, report);
   if (report.kept.length > 0) {
     report.notes.push(
       `${report.kept.length} file(s) in the Astro site differ from what the migration would write; they were kept.`,
@@ -435,6 +437,30 @@ function templateReplacement(file) {
     'img/favicons/browserconfig.xml': 'nothing: Windows tiles are not generated',
   };
   return known[file] ?? 'nothing: make it a page in src/pages/ if it is still needed';
+}
+
+/**
+ * Writes the Astro Pages workflow. A Jekyll workflow still as Chirpy's starter shipped it is
+ * replaced (the Astro one takes its file name); one the owner changed is copied as it is and
+ * the Astro workflow is written beside it, disabled, for them to merge.
+ * @param {string} source
+ * @param {string} target
+ * @param {Report} report
+ */
+function deployWorkflow(source, target, report) {
+  const dir = join(source, '.github', 'workflows');
+  const jekyll = filesUnder(dir).filter(
+    (file) => /\.ya?ml$/.test(file) && /jekyll\s+(?:b|build)\b/.test(readFileSync(join(dir, file), 'utf8')),
+  );
+  const own = jekyll.filter((file) => !isStarterWorkflow(readFileSync(join(dir, file), 'utf8')));
+  for (const file of own) {
+    copyOwned(join(dir, file), join(target, '.github/workflows', file), report, target);
+    report.notes.push(
+      `.github/workflows/${file} builds with Jekyll and was changed from Chirpy's: kept as it is; the Astro workflow is in .github/workflows/astro-deploy.yml.disabled to merge by hand.`,
+    );
+  }
+  const name = own.length > 0 ? 'astro-deploy.yml.disabled' : (jekyll[0] ?? 'deploy.yml');
+  writeOwned(join(target, '.github/workflows', name), astroPagesWorkflow(), report, target);
 }
 
 /** @param {Report} report */
