@@ -68,6 +68,13 @@ const JEKYLL_FILES: Record<string, string> = {
   '_tabs/archives.md': '---\nlayout: archives\nicon: fas fa-archive\norder: 3\n---\n',
   'assets/img/logo.png': 'PNG',
   'assets/img/avatar.png': 'PNG',
+  // Chirpy's favicon set, and a favicon.ico at the site root.
+  'assets/img/favicons/favicon.ico': 'ICO',
+  'assets/img/favicons/favicon-16x16.png': 'PNG',
+  'assets/img/favicons/favicon-32x32.png': 'PNG',
+  'assets/img/favicons/apple-touch-icon.png': 'PNG',
+  'assets/img/favicons/android-chrome-192x192.png': 'PNG',
+  'favicon.ico': 'ICO',
   'assets/lib/should-not-copy.js': '// theme asset',
   // Templates Jekyll renders (they start with front matter): never published as files.
   'assets/404.html': '---\nlayout: page\npermalink: /404.html\n---\n\n{% include lang.html %}\n',
@@ -290,6 +297,25 @@ describe('astro-theme-chirpy migrate', () => {
     expect(workflow.jobs.deploy.needs).toBe('build');
     expect(workflow.jobs.deploy.steps.map((step) => step.uses)).toEqual(['actions/deploy-pages@v4']);
     expect(text).not.toMatch(/jekyll/i);
+  });
+
+  it("links the site's own favicon set, as Chirpy did, and keeps /favicon.ico", () => {
+    expect(readFileSync(join(ASTRO, 'astro.config.mjs'), 'utf8')).toContain('"favicon": "/assets/img/favicons/"');
+    const icons = site
+      .html('/posts/retrospective/')
+      .querySelectorAll('link[rel="icon"], link[rel="apple-touch-icon"]')
+      .map((link) => [link.getAttribute('rel'), link.getAttribute('href'), link.getAttribute('sizes') ?? '']);
+    expect(icons).toEqual([
+      ['apple-touch-icon', '/assets/img/favicons/apple-touch-icon.png', '180x180'],
+      ['icon', '/assets/img/favicons/favicon-32x32.png', '32x32'],
+      ['icon', '/assets/img/favicons/favicon-16x16.png', '16x16'],
+      ['icon', '/assets/img/favicons/favicon.ico', 'any'],
+    ]);
+    for (const [, href] of icons) expect(site.exists(href!), href).toBe(true);
+    expect(site.exists('/favicon.ico')).toBe(true);
+    expect(site.exists('/favicon.svg')).toBe(false);
+    const manifest = JSON.parse(site.read('/site.webmanifest')) as { icons: { src: string }[] };
+    expect(manifest.icons.map((icon) => icon.src)).toEqual(['/assets/img/favicons/android-chrome-192x192.png']);
   });
 
   it('shows the tab page in the sidebar, in Korean', () => {

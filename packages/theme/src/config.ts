@@ -149,7 +149,10 @@ export const ChirpyConfigSchema = z.object({
     .default({ name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' }),
   /** The image social cards use when a page has no preview image of its own. */
   socialImage: z.string().optional(),
-  /** The favicon; the theme serves a default `/favicon.svg` when the site has none. */
+  /**
+   * The favicon: one file, or a folder (ending in `/`) with Chirpy's favicon set, such as
+   * `/assets/img/favicons/`. The theme serves a default `/favicon.svg` when the site has none.
+   */
   favicon: z.string().default('/favicon.svg'),
   /** Share links under posts: which platforms, and a copy-link button. `false` hides them. */
   share: z

@@ -15,6 +15,7 @@ import { enabledRoutes } from './integration/routes.ts';
 import { INTEGRATION_NAME, registerThemeConfig } from './integration/shared.ts';
 import { vitePluginChirpy } from './integration/virtual-modules.ts';
 import { chirpySitemap } from './integration/sitemap.ts';
+import { resolveFavicons } from './integration/favicons.ts';
 import { chirpyNfdUrls } from './integration/nfd-urls.ts';
 import { chirpySearch } from './integration/search.ts';
 import { existsSync } from 'node:fs';
@@ -45,6 +46,12 @@ export default function chirpy(options: ChirpyUserConfig): AstroIntegration {
             prerender: true,
           });
         }
+        const favicons = resolveFavicons(config.favicon, astroConfig.publicDir);
+        if (favicons.empty) {
+          logger.warn(
+            `favicon: public${config.favicon} holds none of Chirpy's favicon files (favicon.ico, favicon-32x32.png…).`,
+          );
+        }
         const markdown = setUpMarkdown(config, astroConfig, logger);
         const has = (name: string) => astroConfig.integrations.some((candidate) => candidate.name === name);
         const integrations = [
@@ -57,7 +64,9 @@ export default function chirpy(options: ChirpyUserConfig): AstroIntegration {
         updateConfig({
           ...(markdown ? { markdown } : {}),
           ...(integrations.length > 0 ? { integrations } : {}),
-          vite: { plugins: [vitePluginChirpy(config, astroConfig.root, command, astroConfig.base)] },
+          vite: {
+            plugins: [vitePluginChirpy(config, astroConfig.root, command, astroConfig.base, favicons)],
+          },
         });
       },
     },

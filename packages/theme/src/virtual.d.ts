@@ -5,6 +5,8 @@ declare module 'virtual:chirpy/config' {
   export const isBuild: boolean;
   /** The site's `base` path, ending in a slash (`/`, `/blog/`). */
   export const base: string;
+  /** The icons pages link and the manifest lists (integration/favicons.ts). */
+  export const favicons: import('./integration/favicons.ts').Favicons;
 }
 
 declare module 'virtual:chirpy/components/*' {

@@ -5,6 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import type { ChirpyConfig } from '../config.ts';
 import { OVERRIDABLE_COMPONENTS } from '../config.ts';
+import type { Favicons } from './favicons.ts';
 import { mermaidModule } from './mermaid.ts';
 
 const PREFIX = 'virtual:chirpy/';
@@ -21,7 +22,7 @@ export function componentModules(config: ChirpyConfig, root: URL): Record<string
   return modules;
 }
 
-export function vitePluginChirpy(config: ChirpyConfig, root: URL, command: string, base: string) {
+export function vitePluginChirpy(config: ChirpyConfig, root: URL, command: string, base: string, favicons: Favicons) {
   // The site's `base`, always ending in a slash. (`import.meta.env.BASE_URL` reads `/` in the
   // theme's modules when they are rendered at build time, so the theme does not rely on it.)
   const siteBase = base.endsWith('/') ? base : `${base}/`;
@@ -30,6 +31,7 @@ export function vitePluginChirpy(config: ChirpyConfig, root: URL, command: strin
       `export default ${JSON.stringify(config)};`,
       `export const isBuild = ${JSON.stringify(command === 'build')};`,
       `export const base = ${JSON.stringify(siteBase)};`,
+      `export const favicons = ${JSON.stringify(favicons)};`,
     ].join('\n'),
     mermaid: mermaidModule(root),
     ...componentModules(config, root),

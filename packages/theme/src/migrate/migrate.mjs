@@ -377,6 +377,15 @@ export function migrate(source, target, versions = {}) {
     report.unchanged.push('package.json');
   }
 
+  // Chirpy's favicon set, linked as Chirpy linked it; a favicon.ico at the root stays there.
+  const favicons = 'assets/img/favicons';
+  if (
+    ['favicon.ico', 'favicon-32x32.png', 'apple-touch-icon.png'].some((file) =>
+      existsSync(join(source, favicons, file)),
+    )
+  ) {
+    options.favicon = `/${favicons}/`;
+  }
   writeOwned(join(target, 'astro.config.mjs'), astroConfigSource(options, astro), report, target);
   const contentConfig = join(target, 'src/content.config.ts');
   if (!existsSync(contentConfig)) writeOwned(contentConfig, CONTENT_CONFIG, report, target);
@@ -395,6 +404,9 @@ export function migrate(source, target, versions = {}) {
       continue;
     }
     copyOwned(join(source, 'assets', file), join(target, 'public/assets', file), report, target);
+  }
+  for (const file of ['favicon.ico', 'CNAME']) {
+    if (existsSync(join(source, file))) copyOwned(join(source, file), join(target, 'public', file), report, target);
   }
   deployWorkflow(source, target, report);
   if (report.kept.length > 0) {

@@ -1,6 +1,6 @@
 /** `/site.webmanifest`: the site as an installable app (name, colours, icon). */
 import type { APIRoute } from 'astro';
-import config from 'virtual:chirpy/config';
+import config, { favicons } from 'virtual:chirpy/config';
 import { url } from '../data/urls.ts';
 
 export const GET: APIRoute = () =>
@@ -13,9 +13,7 @@ export const GET: APIRoute = () =>
       display: 'standalone',
       theme_color: '#2a408e',
       background_color: '#ffffff',
-      icons: [
-        { src: config.favicon, sizes: 'any', type: config.favicon.endsWith('.svg') ? 'image/svg+xml' : 'image/png' },
-      ],
+      icons: favicons.appIcons.map((icon) => ({ ...icon, src: url(icon.src) })),
     }),
     { headers: { 'Content-Type': 'application/manifest+json' } },
   );
