@@ -267,10 +267,11 @@ interface RandomDocument {
 const assemble = (doc: RandomDocument) => doc.pieces.map((piece, i) => (i ? doc.joins[i]! : '') + piece).join('');
 
 /**
- * Tables, lists, quotes, footnotes and definitions end at a blank line in kramdown and earlier in GFM (listed difference
- * `block-grammar`), so only other pieces are ever joined without a blank line between them.
+ * Tables, lists, quotes, footnotes, definitions and HTML blocks end elsewhere in kramdown than in
+ * GFM, and a rule under several lines of text is no heading in kramdown (listed differences
+ * `block-grammar`, `html-block-content`): such pieces are never joined without a blank line.
  */
-const isContainer = (piece: string) => /^(?:\||[-*+] |\d+\. |> |\[\^|: )/m.test(piece);
+const isContainer = (piece: string) => /^(?:\||[-*+] |\d+\. |> |\[\^|: |<|-{3,}$)/m.test(piece);
 
 function randomDocument(next: () => number): RandomDocument {
   const count = 2 + Math.floor(next() * 6);

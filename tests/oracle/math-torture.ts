@@ -179,6 +179,16 @@ add(
 add('fence with two words is text', '```python linenums\ncode\n```\n\nAfter $$x$$.');
 add('unclosed fence is text', 'Before.\n\n```\nnot code $$y$$\n\n## Heading\n\n$$z$$');
 add('empty heading line', '### Title\n\n### \n\n$$x$$');
+add('image tag alone on a line', 'Text $$a$$\n<img src="/a.png" alt="a">\nmore $$b$$ text');
+add('br alone on a line', '<br>\nline after $x$\n\n## Heading');
+add(
+  'markdown="1" in details',
+  '<details>\n<summary>Proof</summary>\n<div markdown="1">\n<br>\nSo $S_*$ holds\n- item $$x$$\n\n## Inner\n\n$$\ny = 1\n$$\n\n</div>\n</details>\n\nAfter $$z$$.',
+);
+add('markdown="block" on a div', '<div markdown="block" class="note">\n**Note** $y$ and $$w$$\n</div>');
+add('block html without markdown across a blank line', '<div>\n*raw* $$a$$\n\nmore $$b$$\n</div>', {
+  differs: 'html-block-content',
+});
 add('non-math post keeps dollars as text', 'Price $$5$$ and $10.', { frontmatter: 'title: t' });
 add('non-math post block', '$$\nx\n$$', { frontmatter: 'title: t', differs: 'no-math-posts' });
 

@@ -12,6 +12,7 @@ import { rehypeFootnoteBackrefs } from '../markdown/rehype-footnote-backrefs.ts'
 import { remarkDeflist } from '../markdown/remark-deflist.ts';
 import { remarkIal } from '../markdown/remark-ial.ts';
 import { remarkKramdownFences } from '../markdown/remark-kramdown-fences.ts';
+import { remarkKramdownHtml } from '../markdown/remark-kramdown-html.ts';
 import { remarkKramdownHeadings } from '../markdown/remark-kramdown-headings.ts';
 import { rehypeBareParagraphs, remarkKramdownLists } from '../markdown/remark-kramdown-lists.ts';
 import { remarkKramdownMath } from '../markdown/remark-kramdown-math.ts';
@@ -32,6 +33,7 @@ export function chirpyMarkdownPlugins(
   return {
     remarkPlugins: [
       remarkKramdownFences,
+      remarkKramdownHtml,
       remarkKramdownMath,
       remarkDeflist,
       remarkMathGate,

@@ -1,0 +1,103 @@
+/**
+ * HTML in posts as kramdown reads it.
+ *
+ * - A span-level element alone on a line (`<br>`, `<img …>`, `<span>`: kramdown's
+ *   HTML_SPAN_ELEMENTS) is text of the paragraph around it. CommonMark starts an HTML block
+ *   there (its seventh kind) that runs to the next blank line and shows the lines after it raw.
+ * - `markdown="1"` (or `"block"`) on an HTML element makes kramdown read its content as
+ *   Markdown, the way Chirpy posts fold sections into `<details><div markdown="1">`. The content
+ *   is parsed again by the same processor, and the attribute is dropped, as kramdown drops it.
+ */
+import { htmlFlow } from 'micromark-core-commonmark';
+import type { Html, Parent, Root, RootContent } from 'mdast';
+import type { Code, Construct, Extension, State } from 'micromark-util-types';
+import type { Data, Processor } from 'unified';
+import type { VFile } from 'vfile';
+import { documentBeingParsed } from './parse-source.ts';
+
+const LESS_THAN = 60;
+
+/** kramdown 2.4, lib/kramdown/parser/html.rb (HTML_SPAN_ELEMENTS). */
+const SPAN_ELEMENTS = new Set(
+  'a abbr acronym b big bdo br button cite code del dfn em i img input ins kbd label option q rb rbc rp rt rtc ruby samp select small span strong sub sup tt var'.split(
+    ' ',
+  ),
+);
+
+/** Whether the line at `offset` opens (or closes) a span-level element. */
+export function opensSpanElement(source: string, offset: number): boolean {
+  const name = /^<\/?([A-Za-z][A-Za-z0-9-]*)/.exec(source.slice(offset, offset + 40))?.[1];
+  return name !== undefined && SPAN_ELEMENTS.has(name.toLowerCase());
+}
+
+function kramdownHtmlFlow(source: () => string | undefined): Extension {
+  const construct: Construct = {
+    name: 'kramdownHtmlFlow',
+    concrete: true,
+    resolveTo: htmlFlow.resolveTo,
+    tokenize(effects, ok, nok) {
+      const self = this;
+      const html = htmlFlow.tokenize.call(self, effects, ok, nok);
+      return (code: Code): State | undefined => {
+        const document = source();
+        if (document !== undefined && opensSpanElement(document, self.now().offset)) return nok(code);
+        return html(code);
+      };
+    },
+  };
+  return { disable: { null: ['htmlFlow'] }, flow: { [LESS_THAN]: construct } };
+}
+
+const MARKDOWN_ATTRIBUTE = /\s+markdown=(["']?)(?:1|block|span|0)\1(?=[\s/>])/;
+const OPENING = /<([A-Za-z][A-Za-z0-9-]*)\b[^>]*?\smarkdown=(["']?)(1|block)\2(?=[\s/>])[^>]*>/;
+
+/** Where the element opened at the start of `text` closes (same name, nesting counted). */
+function closingTag(text: string, name: string): number {
+  const pattern = new RegExp(`<(/?)${name}\\b[^>]*>`, 'gi');
+  let depth = 1;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    depth += match[1] ? -1 : 1;
+    if (depth === 0) return match.index;
+  }
+  return -1;
+}
+
+export function remarkKramdownHtml(this: Processor) {
+  const processor = this;
+  const data = this.data() as Data & { micromarkExtensions?: Extension[] };
+  // MDX has no HTML blocks (it turns them off for JSX): leave its grammar alone.
+  const mdx = (data.micromarkExtensions ?? []).some((extension) =>
+    (extension.disable?.null ?? []).includes('htmlFlow'),
+  );
+  if (!mdx) (data.micromarkExtensions ??= []).push(kramdownHtmlFlow(documentBeingParsed(this)));
+
+  /** An HTML node whose element has `markdown="1"`: the HTML around, and the content read as Markdown. */
+  const expand = (node: Html): RootContent[] | undefined => {
+    const open = OPENING.exec(node.value);
+    if (!open) return undefined;
+    const afterOpen = open.index + open[0].length;
+    const rest = node.value.slice(afterOpen);
+    const close = closingTag(rest, open[1]!);
+    const inner = close < 0 ? rest : rest.slice(0, close);
+    const before: Html = { type: 'html', value: node.value.slice(0, afterOpen).replace(MARKDOWN_ATTRIBUTE, '') };
+    const after: Html = { type: 'html', value: close < 0 ? '' : rest.slice(close) };
+    const children = (processor.parse(inner) as Root).children;
+    walk({ type: 'root', children } as Root);
+    return [before, ...children, ...(after.value ? [after] : [])];
+  };
+
+  const walk = (parent: Parent): void => {
+    parent.children = (parent.children as RootContent[]).flatMap((child) => {
+      if (child.type === 'html') {
+        const expanded = expand(child);
+        if (expanded) return expanded;
+        child.value = child.value.replace(MARKDOWN_ATTRIBUTE, '');
+        return [child];
+      }
+      if ('children' in child) walk(child as Parent);
+      return [child];
+    }) as Parent['children'];
+  };
+
+  return (tree: Root, _file: VFile) => walk(tree);
+}
