@@ -14,6 +14,8 @@ command -v jekyll >/dev/null 2>&1 || missing+=(jekyll)
 # jekyll-seo-tag and jekyll-paginate write a Chirpy page's head tags (tests/build/seo-differential.test.ts).
 ruby -e 'require "jekyll-seo-tag"' >/dev/null 2>&1 || missing+=(ruby-jekyll-seo-tag)
 ruby -e 'require "jekyll-paginate"' >/dev/null 2>&1 || missing+=(ruby-jekyll-paginate)
+# html-proofer: the checker Chirpy's own CI runs over a built site (tests/build/quality.test.ts).
+command -v htmlproofer >/dev/null 2>&1 || missing+=(ruby-html-proofer)
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "installing ${missing[*]}"
   apt-get update -qq

@@ -4,6 +4,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { htmlProofer } from '../helpers/html-proofer.ts';
 import { buildSite, SHARED_DIR, type BuiltSite } from '../helpers/site.ts';
 
 const DEMO_DIR = join(SHARED_DIR, 'corpus/chirpy-demo');
@@ -20,6 +21,10 @@ describe("Chirpy's demo posts", () => {
       copyPosts: demoPosts,
       options: { timezone: 'Asia/Shanghai', cdn: 'https://chirpy-img.netlify.app', feed: { limit: 2 } },
     });
+  });
+
+  it("passes html-proofer, the checker Chirpy's own CI runs (links, images, hashes)", async () => {
+    expect(await htmlProofer(site.dist)).toEqual([]);
   });
 
   it('are all four there', () => {

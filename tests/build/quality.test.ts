@@ -1,12 +1,14 @@
 /**
  * The example blog as a whole: valid HTML on every page (html-validate), no broken internal
- * link, image or fragment (linkinator), and two builds of it byte for byte the same.
+ * link, image or fragment (linkinator, and html-proofer as Chirpy's CI runs it), and two builds
+ * of it byte for byte the same.
  */
 import { execFile } from 'node:child_process';
 import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { htmlProofer } from '../helpers/html-proofer.ts';
 import { buildProject, REPO_DIR, TESTS_DIR, type BuiltSite } from '../helpers/site.ts';
 
 const run = promisify(execFile);
@@ -46,6 +48,10 @@ describe('the example blog', () => {
     }));
     expect(result.stdout).toBe('');
     expect('failed' in result).toBe(false);
+  });
+
+  it("passes html-proofer, the checker Chirpy's own CI runs over a built site (links, images, hashes)", async () => {
+    expect(await htmlProofer(first.dist)).toEqual([]);
   });
 
   it('has no broken internal link, image, stylesheet resource or fragment (linkinator)', async () => {

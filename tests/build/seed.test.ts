@@ -3,6 +3,7 @@
  */
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { htmlProofer } from '../helpers/html-proofer.ts';
 import { buildSite, SHARED_DIR, type BuiltSite } from '../helpers/site.ts';
 
 const SEED = join(SHARED_DIR, 'corpus/seed/2021-04-28-retrospective.md');
@@ -67,6 +68,14 @@ describe('the seed post', () => {
     const img = site.html('/posts/retrospective/').querySelector('.content img')!;
     expect(img.getAttribute('src')).toBe(missing);
     expect(img.getAttribute('loading')).toBe('lazy');
+  });
+
+  it('passes html-proofer but for the image the post itself points at, which never existed', async () => {
+    const image = '/Users/koo/Documents/gguguk.github.io/assets/img/post_img/gultto.png';
+    expect((await htmlProofer(site.dist)).sort()).toEqual([
+      `internal image ${image} does not exist`,
+      `internally linking to ${image}, which does not exist`,
+    ]);
   });
 
   it('renders Korean text and the UI in Korean', () => {
