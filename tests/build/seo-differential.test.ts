@@ -19,7 +19,7 @@ const POSTS: Record<string, string> = Object.fromEntries(
     `2024-01-0${n}-post-${n}.md`,
     post({
       title: `Post ${n}`,
-      author: 'Jane Doe',
+      author: 'jane',
       description: `About post ${n}`,
       date: `2024-01-0${n} 10:00:00 +0000`,
     }),
@@ -29,8 +29,6 @@ const POSTS: Record<string, string> = Object.fromEntries(
 /** Tags the theme writes differently on purpose (README, "Head tags"). */
 const DELIBERATE: Record<string, string> = {
   generator: 'names the generator that built the page (Astro)',
-  'twitter:creator':
-    "jekyll-seo-tag writes the author's name as a handle (`@Jane Doe`) when it knows no Twitter account",
 };
 
 type Tags = Map<string, string>;
@@ -89,13 +87,25 @@ describe('head tags: jekyll-seo-tag and the theme agree', () => {
         paginate: 1,
         timezone: 'UTC',
         social: [{ type: 'twitter', url: 'https://twitter.com/chirpy_tw' }],
+        // The same as the Jekyll site's _data/authors.yml and webmaster_verifications.
+        authors: { jane: { name: 'Jane Doe', twitter: 'jane_tw', url: 'https://example.com/jane/' } },
+        siteVerification: { google: 'google-token', bing: 'bing-token', yandex: 'yandex-token' },
       },
     });
   });
 
   it('on a post: author, twitter:site, social cards, canonical, JSON-LD', () => {
     const tags = jekyll('posts/post-2');
-    expect([...tags.keys()]).toEqual(expect.arrayContaining(['author', 'twitter:site', 'twitter:creator']));
+    expect([...tags.keys()]).toEqual(
+      expect.arrayContaining([
+        'author',
+        'twitter:site',
+        'twitter:creator',
+        'google-site-verification',
+        'msvalidate.01',
+      ]),
+    );
+    expect(tags.get('twitter:creator')).toBe('@jane_tw');
     expect(compare(tags, theme('posts/post-2'))).toEqual([]);
   });
 

@@ -50,6 +50,7 @@ const JEKYLL_FILES: Record<string, string> = {
     '    id: G-XXXXXXX',
     'paginate: 5',
     'toc: true',
+    'reading_list: [a, b]',
     'kramdown:',
     '  syntax_highlighter: rouge',
     '',
@@ -190,7 +191,8 @@ describe('astro-theme-chirpy migrate', () => {
   });
 
   it('reports what it could not map', () => {
-    expect(firstReport).toContain('toc: not mapped');
+    expect(firstReport).toContain('reading_list: not mapped');
+    expect(firstReport).not.toContain('toc');
     expect(firstReport).not.toContain('analytics');
     expect(firstReport).not.toContain('kramdown');
   });

@@ -147,6 +147,30 @@ export const ChirpyConfigSchema = z.object({
   license: z
     .union([z.literal(false), z.object({ name: z.string(), url: z.url() })])
     .default({ name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' }),
+  /**
+   * Who writes the posts, by the ids posts give in `author`/`authors` (Chirpy's
+   * `_data/authors.yml`): the name shown, a link, and a Twitter handle for social cards.
+   */
+  authors: z
+    .record(
+      z.string(),
+      z.object({ name: z.string().min(1), url: z.string().optional(), twitter: z.string().optional() }),
+    )
+    .default({}),
+  /**
+   * Ownership proofs for search consoles (Chirpy's `webmaster_verifications`, before v6
+   * `google_site_verification`): a `<meta>` tag each in every page's head.
+   */
+  siteVerification: z
+    .object({
+      google: z.string().optional(),
+      bing: z.string().optional(),
+      yandex: z.string().optional(),
+      baidu: z.string().optional(),
+      facebook: z.string().optional(),
+      alexa: z.string().optional(),
+    })
+    .default({}),
   /** The image social cards use when a page has no preview image of its own. */
   socialImage: z.string().optional(),
   /**

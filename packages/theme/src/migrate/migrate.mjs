@@ -46,6 +46,31 @@ const SOCIAL_HOSTS = [
   [/(^|\.)threads\.(net|com)$/, 'threads'],
 ];
 
+/** The theme's social link types (config.ts SOCIAL_TYPES) that `_data/contact.yml` types name. */
+const SOCIAL_TYPE_NAMES = new Set([
+  'github',
+  'twitter',
+  'mastodon',
+  'linkedin',
+  'bluesky',
+  'email',
+  'rss',
+  'stackoverflow',
+  'reddit',
+  'threads',
+]);
+/** The theme's share platforms (config.ts SHARE_PLATFORMS). */
+const SHARE_TYPE_NAMES = new Set([
+  'twitter',
+  'facebook',
+  'telegram',
+  'linkedin',
+  'weibo',
+  'bluesky',
+  'reddit',
+  'threads',
+]);
+
 /** Config keys the migration reads; anything else in `_config.yml` is reported. */
 const MAPPED = new Set([
   'analytics',
@@ -65,6 +90,14 @@ const MAPPED = new Set([
   'img_cdn',
   'theme_mode',
   'paginate',
+  'google_analytics',
+  'google_site_verification',
+  'webmaster_verifications',
+  'disqus',
+  'social_preview_image',
+  'toc',
+  'pwa',
+  'pageviews',
 ]);
 
 /** Keys that only configure Jekyll itself, or that the theme does by itself. */
@@ -87,6 +120,8 @@ const JEKYLL_ONLY = new Set([
   'livereload',
   'incremental',
   'jekyll_compose',
+  // Chirpy 6+: where its CSS and scripts come from; the theme serves its own.
+  'assets',
 ]);
 
 /**
@@ -114,8 +149,9 @@ function socialType(url) {
  * Maps `_config.yml` to `chirpy()` options and Astro's `site`/`base`.
  * @param {Record<string, any>} config
  * @param {string[]} notes what could not be mapped is added here
+ * @param {{ authors?: any, contact?: any, share?: any }} [data] the site's `_data/` files
  */
-export function mapConfig(config, notes) {
+export function mapConfig(config, notes, data = {}) {
   /** @type {Record<string, any>} */
   const options = { title: text(config.title) || 'My Blog' };
   for (const key of ['tagline', 'description', 'avatar', 'timezone']) {
@@ -147,10 +183,57 @@ export function mapConfig(config, notes) {
   if (text(config.github?.username)) add(`https://github.com/${text(config.github.username)}`, 'github');
   if (text(config.twitter?.username)) add(`https://twitter.com/${text(config.twitter.username)}`, 'twitter');
   for (const link of Array.isArray(social.links) ? social.links : []) add(text(link));
+  // Chirpy 7.5+: `fediverse_handle: '@user@instance'` is a Mastodon profile.
+  const fediverse = /^@?([^@\s]+)@([^@\s]+)$/.exec(text(social.fediverse_handle));
+  if (fediverse) add(`https://${fediverse[2]}/@${fediverse[1]}`, 'mastodon');
   if (text(social.email)) add(`mailto:${text(social.email)}`, 'email');
+  // `_data/contact.yml`: the sidebar's links. Entries with their own `url` add a link; the others
+  // (github, twitter, email, rss) come from the settings above or from the theme itself.
+  for (const entry of Array.isArray(data.contact) ? data.contact : []) {
+    const url = text(entry?.url);
+    if (!url) continue;
+    const type = text(entry.type).toLowerCase().replace(/-/g, '');
+    add(url, SOCIAL_TYPE_NAMES.has(type) ? type : undefined);
+  }
   if (links.length > 0) options.social = links;
 
-  const comments = config.comments ?? {};
+  // `_data/authors.yml` (Chirpy 6+): `<id>: { name, url, twitter }`.
+  if (data.authors && typeof data.authors === 'object') {
+    /** @type {Record<string, { name: string, url?: string, twitter?: string }>} */
+    const authors = {};
+    for (const [id, entry] of Object.entries(data.authors)) {
+      const name = text(entry?.name);
+      if (!name) continue;
+      authors[id] = {
+        name,
+        ...(text(entry.url) ? { url: text(entry.url) } : {}),
+        ...(text(entry.twitter) ? { twitter: text(entry.twitter) } : {}),
+      };
+    }
+    if (Object.keys(authors).length > 0) options.authors = authors;
+  }
+
+  // `_data/share.yml`: which share links posts show.
+  const platforms = Array.isArray(data.share?.platforms) ? data.share.platforms : undefined;
+  if (platforms) {
+    const known = [];
+    for (const platform of platforms) {
+      const type = text(platform?.type).toLowerCase();
+      if (SHARE_TYPE_NAMES.has(type)) known.push(type);
+      else if (type) notes.push(`_data/share.yml: ${platform.type} has no share link in this theme; left out.`);
+    }
+    options.share = known.length > 0 ? { platforms: known, copyLink: true } : false;
+  }
+
+  // Chirpy 4 and 5: `disqus: { comments, shortname }` at the top level.
+  const legacyDisqus = config.disqus && typeof config.disqus === 'object' ? config.disqus : {};
+  const comments = {
+    ...(legacyDisqus.comments && text(legacyDisqus.shortname)
+      ? { provider: 'disqus', disqus: { shortname: legacyDisqus.shortname } }
+      : {}),
+    ...(config.comments ?? {}),
+  };
+  // Chirpy 5.0 named the provider `comments.active`; Chirpy 6 `comments.provider`.
   const provider = text(comments.provider) || text(comments.active);
   if (provider === 'giscus') {
     const giscus = comments.giscus ?? {};
@@ -200,7 +283,34 @@ export function mapConfig(config, notes) {
     if (given === fields.length) services[name] = values;
     else if (given > 0) notes.push(`analytics.${name}: needs ${fields.join(' and ')}; left off.`);
   }
+  // Chirpy 5 and before: `google_analytics: { id, pv }`.
+  const legacyGoogle = text(config.google_analytics?.id);
+  if (legacyGoogle && !services.google) services.google = { id: legacyGoogle };
+  if (config.google_analytics?.pv?.proxy_endpoint || config.google_analytics?.pv?.cache_path) {
+    notes.push('google_analytics.pv: page views from Google Analytics are not shown (no page-view counter yet).');
+  }
   if (Object.keys(services).length > 0) options.analytics = services;
+
+  // Search-console ownership: Chirpy 6+ `webmaster_verifications`, before it `google_site_verification`.
+  /** @type {Record<string, string>} */
+  const verification = {};
+  const webmaster = config.webmaster_verifications ?? {};
+  for (const service of ['google', 'bing', 'yandex', 'baidu', 'facebook', 'alexa']) {
+    if (text(webmaster[service])) verification[service] = text(webmaster[service]);
+  }
+  if (text(config.google_site_verification) && !verification.google) {
+    verification.google = text(config.google_site_verification);
+  }
+  if (Object.keys(verification).length > 0) options.siteVerification = verification;
+
+  if (text(config.social_preview_image)) options.socialImage = text(config.social_preview_image);
+  if (config.toc === false) options.toc = false;
+  if (config.pwa?.enabled) notes.push('pwa: the offline mode (PWA) is not carried over; the theme has none yet.');
+  if (text(config.pageviews?.provider)) {
+    notes.push(
+      `pageviews.provider: "${text(config.pageviews.provider)}" page views are not shown (no page-view counter yet).`,
+    );
+  }
 
   const url = text(config.url);
   const baseurl = text(config.baseurl);
@@ -328,7 +438,21 @@ export function migrate(source, target, versions = {}) {
   const config = /** @type {Record<string, any>} */ (
     yaml.load(readFileSync(join(source, '_config.yml'), 'utf8')) ?? {}
   );
-  const { options, astro } = mapConfig(config, report.notes);
+  /** @param {string} name */
+  const dataFile = (name) => {
+    const path = join(source, '_data', name);
+    return existsSync(path) ? yaml.load(readFileSync(path, 'utf8')) : undefined;
+  };
+  const { options, astro } = mapConfig(config, report.notes, {
+    authors: dataFile('authors.yml'),
+    contact: dataFile('contact.yml'),
+    share: dataFile('share.yml'),
+  });
+  if (filesUnder(join(source, '_data', 'locales')).length > 0) {
+    report.notes.push(
+      "_data/locales: the site's own UI strings are not carried over; the theme's strings for the language are used.",
+    );
+  }
 
   // Tab pages other than the generated ones become Markdown pages with a sidebar tab.
   /** @type {{ label: string, href: string, order: number }[]} */
