@@ -353,9 +353,13 @@ describe('astro-theme-chirpy migrate into a folder that does not exist', () => {
     }
     const report = execFileSync('node', [BIN, 'migrate', source, target], { encoding: 'utf8' });
     expect(report).toMatch(/^Wrote \d+ file\(s\)/);
-    expect(JSON.parse(readFileSync(join(target, 'package.json'), 'utf8')).dependencies).toHaveProperty(
-      'astro-theme-chirpy',
+    const manifest = JSON.parse(readFileSync(join(target, 'package.json'), 'utf8'));
+    expect(manifest.dependencies).toHaveProperty('astro-theme-chirpy');
+    // The range the package test builds with, and the Node the newest Astro 7 in it needs.
+    expect(manifest.dependencies.astro).toBe(
+      JSON.parse(readFileSync(join(REPO_DIR, 'packages/theme/package.json'), 'utf8')).peerDependencies.astro,
     );
+    expect(manifest.engines).toEqual({ node: '>=22.23.4' });
     expect(existsSync(join(target, 'src/content/posts/2024-01-01-hello.md'))).toBe(true);
     expect(readFileSync(join(target, '.github/workflows/pages-deploy.yml'), 'utf8')).toContain('notify-my-server');
     expect(readFileSync(join(target, '.github/workflows/astro-deploy.yml.disabled'), 'utf8')).toContain(

@@ -1,32 +1,73 @@
 /**
  * The theme as people install it: packed with `pnpm pack`, installed into a new Astro site
- * outside the workspace whose only dependencies are `astro` and the theme, and built.
+ * outside the workspace whose only dependencies are `astro` and the theme, and built, with the
+ * oldest and the newest Astro 7 release of the theme's peer range: the oldest under this Node
+ * (22), the newest under Node 24 (Astro 7.4 and later need Node 22.23.4, which no Node 22 on the
+ * npm registry reaches).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_DIR } from '../helpers/site.ts';
 
 const THEME_DIR = join(REPO_DIR, 'packages/theme');
-const astroVersion = JSON.parse(readFileSync(join(REPO_DIR, 'node_modules/astro/package.json'), 'utf8'))
-  .version as string;
+const PEER_RANGE = JSON.parse(readFileSync(join(THEME_DIR, 'package.json'), 'utf8')).peerDependencies.astro as string;
+const TOOLS = join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'astro-theme-chirpy-tools');
 
 /** Runs a command; returns what it printed (stdout and stderr); throws when it fails. */
-function run(command: string, args: string[], cwd: string): string {
+function run(command: string, args: string[], cwd: string, nodeBin?: string): string {
   const result = spawnSync(command, args, {
     cwd,
     encoding: 'utf8',
     // A site of its own: not the workspace's NODE_PATH, through which pnpm exposes the workspace's packages.
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NODE_PATH: '' },
+    env: {
+      ...process.env,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      NODE_PATH: '',
+      ...(nodeBin ? { PATH: `${nodeBin}:${process.env.PATH}` } : {}),
+    },
   });
   const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${output}`);
   return output;
 }
 
-describe('installing the packed theme', () => {
+/** The oldest and newest releases in the peer range, from the npm registry. */
+function peerRangeEnds(): { oldest: string; newest: string } {
+  const versions = JSON.parse(run('npm', ['view', `astro@${PEER_RANGE}`, 'version', '--json'], REPO_DIR)) as
+    string[] | string;
+  const list = (Array.isArray(versions) ? versions : [versions]).filter((version) => !version.includes('-'));
+  const key = (version: string) =>
+    version
+      .split('.')
+      .map((part) => part.padStart(6, '0'))
+      .join('.');
+  list.sort((a, b) => (key(a) < key(b) ? -1 : 1));
+  return { oldest: list[0]!, newest: list[list.length - 1]! };
+}
+
+/** A Node 24 binary's folder, installed from the npm registry into the tools cache when missing. */
+function node24(): string {
+  const bin = join(TOOLS, 'node24/node_modules/.bin');
+  if (!existsSync(join(bin, 'node'))) {
+    run(
+      'npm',
+      ['install', '--prefix', join(TOOLS, 'node24'), '--no-save', '--no-audit', '--no-fund', 'node@24'],
+      REPO_DIR,
+    );
+  }
+  return bin;
+}
+
+const ends = peerRangeEnds();
+const CASES = [
+  { label: `Astro ${ends.oldest} (the oldest in ${PEER_RANGE}) on Node ${process.versions.node}`, astro: ends.oldest },
+  { label: `Astro ${ends.newest} (the newest) on Node 24`, astro: ends.newest, node: node24 },
+];
+
+describe.each(CASES)('installing the packed theme: $label', ({ astro: astroVersion, node }) => {
   const work = mkdtempSync(join(tmpdir(), 'chirpy-tarball-'));
   const site = join(work, 'site');
   let tarball: string;
@@ -82,8 +123,11 @@ describe('installing the packed theme', () => {
       join(site, 'src/content/posts/2024-05-02-diagram.md'),
       '---\ntitle: Diagram\nmermaid: true\n---\n\n```mermaid\ngraph TD\n  A --> B\n```\n',
     );
-    run('pnpm', ['install', '--no-frozen-lockfile'], site);
-    buildOutput = run('pnpm', ['exec', 'astro', 'build'], site);
+    const nodeBin = node?.();
+    if (nodeBin) expect(run('node', ['--version'], site, nodeBin)).toMatch(/^v24\./);
+    run('pnpm', ['install', '--no-frozen-lockfile'], site, nodeBin);
+    expect(JSON.parse(readFileSync(join(site, 'node_modules/astro/package.json'), 'utf8')).version).toBe(astroVersion);
+    buildOutput = run('pnpm', ['exec', 'astro', 'build'], site, nodeBin);
   }, 600_000);
 
   afterAll(() => {

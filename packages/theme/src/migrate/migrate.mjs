@@ -490,8 +490,11 @@ export function migrate(source, target, versions = {}) {
       private: true,
       type: 'module',
       scripts: { dev: 'astro dev', build: 'astro build', preview: 'astro preview' },
+      // A new install resolves the newest Astro 7, which needs Node 22.23.4 or newer (Node 24:
+      // no Node 22 on the npm registry is that new).
+      engines: { node: '>=22.23.4' },
       dependencies: {
-        astro: versions.astroVersion ?? '^7.3.0',
+        astro: versions.astroVersion ?? '^7.3.5',
         'astro-theme-chirpy': versions.themeVersion ? `^${versions.themeVersion}` : 'latest',
       },
     };
