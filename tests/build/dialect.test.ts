@@ -76,7 +76,9 @@ Link: [dialect]({% post_url 2024-01-01-dialect %})
 {% raw %}{{ page.title }}{% endraw %}
 \`\`\`
 
-Unknown: {{ page.title }}
+Title: {{ page.title }}
+
+{% include my-own-widget.html %}
 `;
 
 const MATH = `One line display:
@@ -269,10 +271,11 @@ describe("Chirpy's Markdown dialect", () => {
       expect(content('liquid').text).not.toContain('{% raw %}');
     });
 
-    it('leaves unknown Liquid as written and warns with file and line', () => {
-      expect(content('liquid').text).toContain('Unknown: {{ page.title }}');
+    it('fills page variables, and leaves an include the theme does not have as written, warning with file and line', () => {
+      expect(content('liquid').text).toContain('Title: Liquid');
+      expect(content('liquid').text).toContain('{% include my-own-widget.html %}');
       expect(site.logs).toMatch(
-        /src\/content\/posts\/2024-01-02-liquid\.md:21: Liquid \{\{ page\.title \}\} is not supported/,
+        /src\/content\/posts\/2024-01-02-liquid\.md:23: Liquid \{% include my-own-widget\.html %\} includes a file this theme does not have/,
       );
     });
 

@@ -21,6 +21,8 @@ import {
 } from '../helpers/rendered-facts.ts';
 import { buildSite, REPO_DIR, SHARED_DIR, type BuiltSite } from '../helpers/site.ts';
 import { renderWithTheme } from '../helpers/theme-markdown.ts';
+import { renderLiquid } from 'astro-theme-chirpy/markdown/liquid.ts';
+import { parse } from 'node-html-parser';
 import { MATH_TORTURE, type TortureCase } from '../oracle/math-torture.ts';
 
 /** The README's list of intended differences: the one place they are written. */
@@ -167,6 +169,67 @@ describe.each(Object.entries(CORPORA))('%s: Jekyll and the theme agree', (name, 
 
   // The score the README quotes: what was compared, all of it equal when the tests pass.
   afterAll(() => console.log(`${name}: ${scoreLine(name)}`));
+});
+
+// ------------------------------------------------------------------ Liquid
+
+/** Liquid as posts use it; Jekyll runs it before kramdown, the theme before its Markdown. */
+const LIQUID_CASES: Record<string, string> = {
+  variables: 'Title {{ page.title }}, url [{{ site.url }}], base [{{ site.baseurl }}], missing [{{ nothing.here }}].',
+  assign: '{% assign n = 3 %}{% assign word = "kramdown" | upcase %}n={{ n }} word={{ word }}',
+  capture: '{% capture greeting %}Hello, {{ page.title }}!{% endcapture %}{{ greeting | downcase }}',
+  conditions:
+    '{% if page.title == "Liquid" %}yes{% else %}no{% endif %} {% unless false %}unless{% endunless %} {% case 2 %}{% when 1 %}one{% when 2 %}two{% endcase %}',
+  loops:
+    '{% for i in (1..4) %}{{ i }}{% unless forloop.last %},{% endunless %}{% endfor %} {% for w in "a b c" | split: " " %}[{{ w }}]{% endfor %}',
+  filters:
+    '{{ "Hello World" | replace: "World", "Jekyll" | append: "!" }} {{ "a,b,c" | split: "," | join: "-" }} {{ "x" | default: "d" }} {{ nil | default: "fallback" }} {{ "abc" | size }}',
+  'jekyll filters': '{{ "/a b/" | relative_url }} {{ "<tag> & more" | xml_escape }} {{ "C++ & C#" | slugify }}',
+  'whitespace control': 'a\n{%- assign x = 1 -%}\nb {{- " c " -}} d',
+  comment: 'before {% comment %} hidden {{ page.title }} {% endcomment %} after',
+  raw: '```liquid\n{% raw %}{{ page.title }} {% if %}{% endraw %}\n```',
+  'template syntax of other tools':
+    '```yaml\nimage: {{ .Values.image.repository }}\ntag: "{{ .Chart.AppVersion }}"\n```\n\nAfter.',
+  'braces in math': 'MAP: $$\\hat{\\theta} = \\arg\\max {{\\log p(\\theta)}} + 1$$ done.',
+};
+
+describe('Liquid: Jekyll and the theme agree', () => {
+  let published: Map<string, JekyllPost>;
+  const names = Object.keys(LIQUID_CASES);
+  const text = (name: string) => `---\ntitle: Liquid\nmath: true\n---\n\n${LIQUID_CASES[name]}\n`;
+  beforeAll(async () => {
+    published = await jekyllBuild('liquid', Object.fromEntries(names.map((name, i) => [caseFile(i), text(name)])));
+  });
+
+  it.each(names.map((name, i) => [name, i] as const))('%s', async (name, index) => {
+    const post = published.get(caseFile(index))!;
+    // The oracle site sets no url and no baseurl.
+    const liquid = renderLiquid(LIQUID_CASES[name]!, {
+      siteUrl: '',
+      baseurl: '',
+      pageUrl: '/posts/x/',
+      postUrl: () => undefined,
+      media: (src) => src,
+      page: { title: 'Liquid' },
+    });
+    const theme = await renderWithTheme(liquid.text, { math: true });
+    // The text a reader sees in paragraphs, list items and code blocks (rouge's line-number
+    // gutter aside); formulas are compared as formulas.
+    const shown = (html: string) =>
+      parse(
+        html.replace(
+          /<table class="rouge-table">[\s\S]*?<td class="rouge-code"><pre>([\s\S]*?)<\/pre><\/td><\/tr><\/tbody><\/table>/g,
+          '$1',
+        ),
+        { blockTextElements: { script: true, style: true } },
+      )
+        .querySelectorAll('p, pre, li')
+        .filter((element) => !element.querySelector('.katex, .math-error') && !/\\[([]/.test(element.text))
+        .map((element) => element.text.replace(/\s+/g, ' ').trim())
+        .filter(Boolean);
+    expect(shown(theme.html)).toEqual(shown(post.html));
+    expect(compareFacts(kramdownFacts(post.html, { math: true }), themeFacts(theme.html), ['formulas'])).toEqual([]);
+  });
 });
 
 // ------------------------------------------------------------------ URLs from file names

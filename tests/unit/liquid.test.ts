@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderLiquid, type LiquidContext } from 'astro-theme-chirpy/markdown/liquid.ts';
+import { LiquidSyntaxError, renderLiquid, type LiquidContext } from 'astro-theme-chirpy/markdown/liquid.ts';
 import { parseIal } from 'astro-theme-chirpy/markdown/ial.ts';
 
 const context: LiquidContext = {
@@ -68,14 +68,39 @@ describe('Liquid in posts', () => {
     expect(text).toContain('<em>A song</em></p>');
   });
 
-  it('leaves anything else as written and reports it with its line', () => {
-    const { text, warnings } = render('line 1\n{{ page.title }}\n\n{% include other.html %} and {% capture x %}');
-    expect(text).toBe('line 1\n{{ page.title }}\n\n{% include other.html %} and {% capture x %}');
-    expect(warnings).toEqual([
-      { line: 2, text: '{{ page.title }}' },
-      { line: 4, text: '{% include other.html %}' },
-      { line: 4, text: '{% capture x %}' },
-    ]);
+  it("runs Jekyll's Liquid: variables, assign, capture, if, comment, filters, whitespace control", () => {
+    const { text, warnings } = render(
+      [
+        '{{ page.title }} {% assign x = "hi" %}{{ x | upcase }} {% capture y %}cap{% endcapture %}{{ y }}',
+        '{% if page.title == "T" %}yes{% endif %}{% comment %}hidden{% endcomment %} {{- "  trimmed" }}',
+        '{{ "/a b" | relative_url }} {{ "/x" | absolute_url }} {{ "<&>" | xml_escape }} {{ missing }}|{{ a | nofilter }}|',
+      ].join('\n'),
+      { page: { title: 'T' } },
+    );
+    expect(text).toBe('T HI cap\nyes  trimmed\n/a%20b https://example.com/x &lt;&amp;&gt; ||');
+    expect(warnings).toEqual([]);
+  });
+
+  it("renders as nothing what Jekyll's lax Liquid cannot read, outside raw blocks", () => {
+    const { text } = render('A {{ .Values.image }} B {{\\log p(\\theta)}} C {% raw %}{{ .Values.kept }}{% endraw %}');
+    expect(text).toBe('A  B  C {{ .Values.kept }}');
+  });
+
+  it('leaves an include it does not have as written, reporting its line', () => {
+    const { text, warnings } = render('line 1\n\n{% include other.html %}');
+    expect(text).toBe('line 1\n\n{% include other.html %}');
+    expect(warnings).toEqual([{ line: 3, text: '{% include other.html %}' }]);
+  });
+
+  it('stops where Jekyll stops: an unknown tag, an unclosed block, a post_url to no post', () => {
+    expect(() => render('a\n{% unknowntag %}')).toThrow(/tag "unknowntag" not found/);
+    expect(() => render('{% capture x %}never closed')).toThrow(/not closed/);
+    expect(() => render('a\nb\n{% post_url 2099-01-01-nothing %}')).toThrow(LiquidSyntaxError);
+    try {
+      render('a\nb\n{% post_url 2099-01-01-nothing %}');
+    } catch (error) {
+      expect((error as LiquidSyntaxError).line).toBe(3);
+    }
   });
 });
 

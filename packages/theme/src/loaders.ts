@@ -18,7 +18,7 @@ import yaml from 'js-yaml';
 import { findThemeConfig } from './integration/shared.ts';
 import { chirpySchema } from './schema.ts';
 import { parseChirpyDate, zonedTimeToDate } from './utils/dates.ts';
-import { renderLiquid, type LiquidContext } from './markdown/liquid.ts';
+import { LiquidSyntaxError, renderLiquid, type LiquidContext } from './markdown/liquid.ts';
 import { isExternalMedia, mediaUrl } from './utils/media.ts';
 import { parsePostFileName, postSlug, POST_EXTENSIONS } from './utils/filename.ts';
 import { titleizeSlug } from './utils/slug.ts';
@@ -144,6 +144,8 @@ function liquidEntryType(
     site?: string | undefined;
     base: string;
     cdn?: string | undefined;
+    /** `site.title` for Liquid. */
+    title?: string | undefined;
     warn(message: string): void;
   },
 ): EntryType {
@@ -171,13 +173,23 @@ function liquidEntryType(
             base: options.base,
           }),
       };
-      const { text, warnings } = renderLiquid(info.body, context);
+      const bodyLine = lineOf(params.contents, params.contents.indexOf(info.body.slice(0, 200)));
+      const file = relative(options.root, filePath);
+      let rendered: ReturnType<typeof renderLiquid>;
+      try {
+        rendered = renderLiquid(info.body, { ...context, page: info.data, site: { title: options.title } });
+      } catch (error) {
+        // What Jekyll stops on (an unknown tag, a broken tag, a post_url to no post) stops here too.
+        if (error instanceof LiquidSyntaxError) {
+          throw new FrontmatterError(`${file}:${bodyLine + error.line - 1}: ${error.message}`, { cause: error });
+        }
+        throw error;
+      }
+      const { text, warnings } = rendered;
       if (warnings.length > 0) {
-        const bodyLine = lineOf(params.contents, params.contents.indexOf(info.body.slice(0, 200)));
-        const file = relative(options.root, filePath);
         for (const warning of warnings) {
           options.warn(
-            `${file}:${bodyLine + warning.line - 1}: Liquid ${warning.text} is not supported and was left as written.`,
+            `${file}:${bodyLine + warning.line - 1}: Liquid ${warning.text} includes a file this theme does not have; it was left as written.`,
           );
         }
       }
@@ -299,6 +311,7 @@ export function chirpyLoader(options: ChirpyLoaderOptions = {}): Loader {
           site: context.config.site,
           base: context.config.base,
           cdn: theme?.cdn,
+          title: theme?.title,
           warn: (message) => context.logger.warn(message),
         });
         entryTypes.set('.md', withLiquid);
