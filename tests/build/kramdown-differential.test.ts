@@ -23,6 +23,7 @@ import { buildSite, REPO_DIR, SHARED_DIR, type BuiltSite } from '../helpers/site
 import { renderWithTheme } from '../helpers/theme-markdown.ts';
 import { renderLiquid } from 'astro-theme-chirpy/markdown/liquid.ts';
 import { parse } from 'node-html-parser';
+import { DIALECT, MATH } from '../fixtures/dialect.ts';
 import { MATH_TORTURE, type TortureCase } from '../oracle/math-torture.ts';
 
 /** The README's list of intended differences: the one place they are written. */
@@ -48,7 +49,10 @@ const caseText = (item: TortureCase) => `---\n${item.frontmatter ?? 'title: t\nm
 
 async function differencesOf(text: string, published: JekyllPost, facts?: FactName[]) {
   const context = contextOf(text);
-  const theme = await renderWithTheme(bodyOf(text), context.math ? { math: true } : {});
+  const theme = await renderWithTheme(bodyOf(text), {
+    ...(context.math ? { math: true } : {}),
+    ...(context.mediaSubpath ? { media_subpath: context.mediaSubpath } : {}),
+  });
   return compareFacts(kramdownFacts(published.html, context), themeFacts(theme.html), facts);
 }
 
@@ -169,6 +173,35 @@ describe.each(Object.entries(CORPORA))('%s: Jekyll and the theme agree', (name, 
 
   // The score the README quotes: what was compared, all of it equal when the tests pass.
   afterAll(() => console.log(`${name}: ${scoreLine(name)}`));
+});
+
+// ------------------------------------------------------------------ the dialect fixtures
+
+/** The bodies tests/build/dialect.test.ts builds, one Chirpy feature after another. */
+const FIXTURES: Record<string, { frontmatter: Record<string, unknown>; body: string }> = {
+  '2024-01-01-dialect.md': { frontmatter: { title: 'Dialect', media_subpath: '/media/post' }, body: DIALECT },
+  '2024-01-04-math.md': { frontmatter: { title: 'Math', math: true }, body: MATH },
+};
+
+describe('the dialect fixtures: Jekyll and the theme agree', () => {
+  let published: Map<string, JekyllPost>;
+  const text = ({ frontmatter, body }: { frontmatter: Record<string, unknown>; body: string }) =>
+    `---\n${Object.entries(frontmatter)
+      .map(([key, value]) => `${key}: ${String(value)}`)
+      .join('\n')}\n---\n\n${body}\n`;
+  beforeAll(async () => {
+    published = await jekyllBuild(
+      'fixtures',
+      Object.fromEntries(Object.entries(FIXTURES).map(([file, fixture]) => [file, text(fixture)])),
+    );
+  });
+
+  it.each(Object.keys(FIXTURES))('%s', async (file) => {
+    const fixture = FIXTURES[file]!;
+    const post = published.get(file)!;
+    const differences = await differencesOf(text(fixture), post);
+    expect(differences, `${file}\n${describeDifferences(differences)}`).toEqual([]);
+  });
 });
 
 // ------------------------------------------------------------------ Liquid

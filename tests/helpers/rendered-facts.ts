@@ -222,9 +222,11 @@ export interface KramdownContext {
  * root-relative (listed difference `media-paths`: the theme does it at build time).
  */
 function chirpyImageSrc(src: string, subpath?: string): string {
-  if (/^(?:[a-z][a-z0-9+.-]*:|\/|#)/i.test(src)) return src;
-  // media-url.html: `subpath/src`, then `relative_url`, which makes it root-relative.
-  return `${(subpath ?? '').replace(/\/+$/, '')}/${src.replace(/^\.?\//, '')}`.replace(/^(?!\/)/, '/');
+  // media-url.html: a src without `:` gets `subpath/` before it (root-relative ones too), `//`
+  // collapses to `/`, and `relative_url` makes it root-relative.
+  if (src.includes(':')) return src;
+  const joined = subpath ? `${subpath}/${src}` : src;
+  return joined.replace(/\/{2,}/g, '/').replace(/^(?!\/)/, '/');
 }
 
 /** The facts of a body as Jekyll published it (kramdown's HTML, MathJax in the browser). */
