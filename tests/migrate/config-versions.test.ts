@@ -6,7 +6,8 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatReport, migrate } from 'astro-theme-chirpy/migrate';
+import { SHARE_PLATFORMS, SOCIAL_TYPES } from 'astro-theme-chirpy/config';
+import { formatReport, migrate, SHARE_TYPE_NAMES, SOCIAL_TYPE_NAMES } from 'astro-theme-chirpy/migrate';
 import { TESTS_DIR } from '../helpers/site.ts';
 
 const COMMON = `
@@ -278,5 +279,12 @@ describe('migrate maps every Chirpy generation', () => {
     expect(report).toContain('pwa: the offline mode (PWA) is not carried over');
     expect(report).toContain('actions: not mapped');
     expect(report).toContain('_data/share.yml: Mastodon has no share link in this theme');
+  });
+});
+
+describe("migrate's lists of the theme's names", () => {
+  it('match the options schema (migrate.mjs is plain JavaScript and keeps its own copy)', () => {
+    expect([...SOCIAL_TYPE_NAMES].sort()).toEqual(SOCIAL_TYPES.filter((type) => type !== 'link').sort());
+    expect([...SHARE_TYPE_NAMES].sort()).toEqual([...SHARE_PLATFORMS].sort());
   });
 });

@@ -77,41 +77,30 @@ const mathLineEnding: Construct = {
 /** The characters kramdown's GFM parser unescapes (kramdown-parser-gfm 1.1, `ESCAPED_CHARS_GFM`). */
 const KRAMDOWN_ESCAPABLE = new Set([...'\\.*_+`<>()[]{}#!:|"\'$=-~'].map((char) => char.charCodeAt(0)));
 
-/** `\$` here. */
-const escapedDollar: Construct = {
-  partial: true,
-  tokenize(effects, ok, nok) {
-    return (code) => {
-      if (code !== BACKSLASH) return nok(code);
-      effects.enter('kramdownMathMarker');
-      effects.consume(code);
-      return (next: Code) => {
-        if (next !== DOLLAR) return nok(next);
-        effects.consume(next);
-        effects.exit('kramdownMathMarker');
-        return ok;
+/** Two characters here, as one `kramdownMathMarker` (a look-ahead for `$$` and `\$`). */
+function pair(first: number, second: number): Construct {
+  return {
+    partial: true,
+    tokenize(effects, ok, nok) {
+      return (code) => {
+        if (code !== first) return nok(code);
+        effects.enter('kramdownMathMarker');
+        effects.consume(code);
+        return (next: Code) => {
+          if (next !== second) return nok(next);
+          effects.consume(next);
+          effects.exit('kramdownMathMarker');
+          return ok;
+        };
       };
-    };
-  },
-};
+    },
+  };
+}
 
+/** `\$` here. */
+const escapedDollar = pair(BACKSLASH, DOLLAR);
 /** `$$` here. */
-const twoDollars: Construct = {
-  partial: true,
-  tokenize(effects, ok, nok) {
-    return (code) => {
-      if (code !== DOLLAR) return nok(code);
-      effects.enter('kramdownMathMarker');
-      effects.consume(code);
-      return (next: Code) => {
-        if (next !== DOLLAR) return nok(next);
-        effects.consume(next);
-        effects.exit('kramdownMathMarker');
-        return ok;
-      };
-    };
-  },
-};
+const twoDollars = pair(DOLLAR, DOLLAR);
 
 /**
  * kramdown's `before_block_boundary?` after a closing `$$` and its line ending: a blank line,

@@ -46,8 +46,11 @@ const SOCIAL_HOSTS = [
   [/(^|\.)threads\.(net|com)$/, 'threads'],
 ];
 
-/** The theme's social link types (config.ts SOCIAL_TYPES) that `_data/contact.yml` types name. */
-const SOCIAL_TYPE_NAMES = new Set([
+/**
+ * The theme's social link types that `_data/contact.yml` types name: config.ts SOCIAL_TYPES
+ * without `link` (this file is plain JavaScript and cannot import it; a test keeps them equal).
+ */
+export const SOCIAL_TYPE_NAMES = new Set([
   'github',
   'twitter',
   'mastodon',
@@ -59,8 +62,8 @@ const SOCIAL_TYPE_NAMES = new Set([
   'reddit',
   'threads',
 ]);
-/** The theme's share platforms (config.ts SHARE_PLATFORMS). */
-const SHARE_TYPE_NAMES = new Set([
+/** The theme's share platforms: config.ts SHARE_PLATFORMS (a test keeps them equal). */
+export const SHARE_TYPE_NAMES = new Set([
   'twitter',
   'facebook',
   'telegram',
