@@ -252,6 +252,8 @@ function laxOutputs(source: string, liquid: Liquid): string {
 
 /** Renders the Liquid in `source`; returns the new source and the includes left as written. */
 export function renderLiquid(source: string, context: LiquidContext): { text: string; warnings: LiquidWarning[] } {
+  // Most posts hold no Liquid at all: nothing to parse.
+  if (!source.includes('{{') && !source.includes('{%')) return { text: source, warnings: [] };
   engine ??= createEngine();
   const warnings: LiquidWarning[] = [];
   // `{% raw %}` content is set aside, so the lax clean-up of outputs never touches it.
