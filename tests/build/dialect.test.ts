@@ -19,6 +19,11 @@ describe("Chirpy's Markdown dialect", () => {
           { title: 'No Liquid', render_with_liquid: false },
           'Literal {{ site.url }} and {% post_url x %}.',
         ),
+        // YAML 1.1's `no`, which the schema reads as false, turns Liquid off too.
+        '2024-01-10-no-liquid-word.md': post(
+          { title: 'No Liquid word', render_with_liquid: 'no' },
+          'Also literal {{ site.url }} and {% unknowntag %}.',
+        ),
         '2024-01-04-math.md': post({ title: 'Math', math: true }, MATH),
         '2024-01-05-legacy.md': post({ title: 'Legacy', img_path: '/legacy', image: 'cover.png' }, '![x](pic.png)'),
         '2024-01-07-diagram.md': post(
@@ -177,9 +182,10 @@ describe("Chirpy's Markdown dialect", () => {
       );
     });
 
-    it('is off for render_with_liquid: false', () => {
+    it('is off for render_with_liquid: false, and for no/off', () => {
       expect(content('no-liquid').text).toContain('Literal {{ site.url }} and {% post_url x %}.');
       expect(site.logs).not.toContain('2024-01-03-no-liquid.md');
+      expect(content('no-liquid-word').text).toContain('Also literal {{ site.url }} and {% unknowntag %}.');
     });
   });
 

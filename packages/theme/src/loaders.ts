@@ -21,6 +21,7 @@ import { parseChirpyDate, zonedTimeToDate } from './utils/dates.ts';
 import { LiquidSyntaxError, renderLiquid, type LiquidContext } from './markdown/liquid.ts';
 import { isExternalMedia, mediaUrl } from './utils/media.ts';
 import { parsePostFileName, postSlug, POST_EXTENSIONS } from './utils/filename.ts';
+import { readFlag } from './utils/flags.ts';
 import { titleizeSlug } from './utils/slug.ts';
 
 export interface ChirpyLoaderOptions {
@@ -156,8 +157,8 @@ function liquidEntryType(
     ...markdown,
     async getEntryInfo(params) {
       const info = await namedErrors(markdown, options.root)(params);
-      const flag = info.data.render_with_liquid;
-      if (flag === false || flag === 'false') return info;
+      // `render_with_liquid: false` (or no/off) leaves the post's Liquid as written.
+      if (readFlag(info.data.render_with_liquid) === false) return info;
       const filePath = fileURLToPath(params.fileUrl);
       const parsed = parsePostFileName(filePath);
       const subpath = info.data.media_subpath ?? info.data.img_path;

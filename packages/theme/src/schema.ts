@@ -5,6 +5,7 @@
  * lists or whitespace strings for categories and tags, singular keys, legacy names
  * (`summary`, `img_path`), string or object images. Unknown keys are kept.
  */
+import { readFlag } from './utils/flags.ts';
 import { z } from 'astro/zod';
 import { DATE_FORMS_HINT, parseChirpyDate } from './utils/dates.ts';
 
@@ -14,18 +15,9 @@ const show = (value: unknown): string => {
   return text === undefined ? String(value) : text;
 };
 
-const TRUE_WORDS = new Set(['true', 'yes', 'on']);
-const FALSE_WORDS = new Set(['false', 'no', 'off']);
-
 /** A boolean, also accepting YAML 1.1's yes/no/on/off that Jekyll understood. */
 const flagValue = z.preprocess(
-  (value) => {
-    if (typeof value !== 'string') return value;
-    const word = value.trim().toLowerCase();
-    if (TRUE_WORDS.has(word)) return true;
-    if (FALSE_WORDS.has(word)) return false;
-    return value;
-  },
+  (value) => readFlag(value) ?? value,
   z.boolean({ error: (issue) => `expected true or false, got ${show(issue.input)}` }),
 );
 const flag = (fallback: boolean) => flagValue.default(fallback);

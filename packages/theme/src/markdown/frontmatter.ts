@@ -1,4 +1,5 @@
 import type { VFile } from 'vfile';
+import { readFlag } from '../utils/flags.ts';
 
 /** The post's front matter as Astro hands it to Markdown plugins (raw YAML values). */
 export function frontmatterOf(file: VFile): Record<string, unknown> {
@@ -8,7 +9,7 @@ export function frontmatterOf(file: VFile): Record<string, unknown> {
 
 /** A truthy front matter flag, as YAML or Jekyll would read it. */
 export function isOn(value: unknown): boolean {
-  return value === true || (typeof value === 'string' && ['true', 'yes', 'on'].includes(value.trim().toLowerCase()));
+  return readFlag(value) === true;
 }
 
 /** Facts the pipeline learns about a post, read by the pages as `remarkPluginFrontmatter.chirpy`. */
