@@ -15,15 +15,19 @@ export function chirpySearch(language: string): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
         const { index, errors } = await createIndex({ forceLanguage: language });
-        if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-        // Only post pages carry `data-pagefind-body`: reading the rest would find nothing to index.
-        const added = await index.addDirectory({ path: site, glob: 'posts/**/*.html' });
-        if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
-        const written = await index.writeFiles({ outputPath: fileURLToPath(new URL('pagefind/', dir)) });
-        if (written.errors.length > 0)
-          throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-        logger.info(`Search: index written to pagefind/ (${added.page_count} post pages read).`);
-        await close();
+        try {
+          if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+          // Only post pages carry `data-pagefind-body`: reading the rest would find nothing to index.
+          const added = await index.addDirectory({ path: site, glob: 'posts/**/*.html' });
+          if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
+          const written = await index.writeFiles({ outputPath: fileURLToPath(new URL('pagefind/', dir)) });
+          if (written.errors.length > 0)
+            throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+          logger.info(`Search: index written to pagefind/ (${added.page_count} post pages read).`);
+        } finally {
+          // Pagefind runs as a child process: stop it whether or not indexing worked.
+          await close();
+        }
       },
     },
   };
