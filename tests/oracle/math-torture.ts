@@ -189,6 +189,12 @@ add('markdown="block" on a div', '<div markdown="block" class="note">\n**Note** 
 add('block html without markdown across a blank line', '<div>\n*raw* $$a$$\n\nmore $$b$$\n</div>', {
   differs: 'html-block-content',
 });
+add('block math before a nested list', '- $$x$$\n  - b\n  - c\n\nAfter $$y$$.');
+add(
+  'two markdown="1" elements in one HTML block',
+  '<div markdown="1">\n*a* $$p$$\n</div>\n<div markdown="1">\n*b* $$q$$\n</div>',
+);
+add('definition inside markdown="1"', '<div markdown="1">\nTerm $$t$$\n: def $$d$$\n</div>');
 add('non-math post keeps dollars as text', 'Price $$5$$ and $10.', { frontmatter: 'title: t' });
 add('non-math post block', '$$\nx\n$$', { frontmatter: 'title: t', differs: 'no-math-posts' });
 

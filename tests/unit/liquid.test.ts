@@ -86,6 +86,15 @@ describe('Liquid in posts', () => {
     expect(text).toBe('A  B  C {{ .Values.kept }}');
   });
 
+  it('turns highlight blocks into fences longer than any backtick run in them, and stops on one never closed', () => {
+    expect(render('{% highlight ruby %}\nputs "```"\n{% endhighlight %}').text).toBe('````ruby\nputs "```"\n````');
+    expect(() => render('{% highlight ruby %}\nputs 1')).toThrow(/not closed/);
+  });
+
+  it('keeps escapes in URLs as they are', () => {
+    expect(render('{{ "/a%20b c" | relative_url }}').text).toBe('/a%20b%20c');
+  });
+
   it('leaves an include it does not have as written, reporting its line', () => {
     const { text, warnings } = render('line 1\n\n{% include other.html %}');
     expect(text).toBe('line 1\n\n{% include other.html %}');

@@ -114,16 +114,28 @@ class HighlightTag extends Tag {
     super(token, remain, liquid);
     this.language = token.args.trim().split(/\s+/)[0] ?? '';
     const parts: string[] = [];
+    let closed = false;
     for (let next = remain.shift(); next; next = remain.shift()) {
-      if (next.kind === 4 /* TokenKind.Tag */ && (next as TagToken).name === 'endhighlight') break;
+      if (next.kind === 4 /* TokenKind.Tag */ && (next as TagToken).name === 'endhighlight') {
+        closed = true;
+        break;
+      }
       parts.push(next.getText());
     }
+    // Jekyll stops on a highlight block that never ends.
+    if (!closed) throw new LiquidSyntaxError(`{% highlight ${token.args.trim()} %} is not closed`, lineOf(token));
     this.code = parts.join('').replace(/^\n/, '').replace(/\n$/, '');
   }
   override *render(_ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
-    emitter.write(`\`\`\`${this.language}\n${this.code}\n\`\`\``);
+    // A fence longer than any run of backticks in the code, so the code cannot close it.
+    const longest = Math.max(2, ...[...this.code.matchAll(/`+/g)].map((run) => run[0].length));
+    const fence = '`'.repeat(longest + 1);
+    emitter.write(`${fence}${this.language}\n${this.code}\n${fence}`);
   }
 }
+
+/** Percent-encodes what needs it and leaves existing escapes alone (`/a%20b` stays), as Addressable's normalize does. */
+const encodeUrl = (url: string) => encodeURI(url).replace(/%25([0-9A-Fa-f]{2})/g, '%$1');
 
 function asDate(value: unknown): Date | undefined {
   if (value instanceof Date) return value;
@@ -174,13 +186,13 @@ function createEngine(): Liquid {
   engine.registerFilter('relative_url', function (this: { context: Context }, input: unknown) {
     const path = String(input ?? '');
     if (/^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('//')) return path;
-    return encodeURI(`${state(this).baseurl}/${path.replace(/^\//, '')}`);
+    return encodeUrl(`${state(this).baseurl}/${path.replace(/^\//, '')}`);
   });
   engine.registerFilter('absolute_url', function (this: { context: Context }, input: unknown) {
     const path = String(input ?? '');
     if (/^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('//')) return path;
     const { siteUrl, baseurl } = state(this);
-    return encodeURI(`${siteUrl}${baseurl}/${path.replace(/^\//, '')}`);
+    return encodeUrl(`${siteUrl}${baseurl}/${path.replace(/^\//, '')}`);
   });
   engine.registerFilter(
     'date_to_xmlschema',

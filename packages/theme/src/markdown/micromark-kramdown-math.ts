@@ -123,6 +123,9 @@ const blockBoundaryAfter: Construct = {
         return space;
       }
       if (code === null || isLineEnding(code)) return ok(code);
+      // What blockMathAhead already let through: the next item of the list the math is in
+      // (a nested list item does not end the container for micromark here), and `^`.
+      if (code === 42 || code === 43 || code === 45 || (code >= 48 && code <= 57) || code === 94) return ok(code);
       if (code === BRACE_OPEN) {
         effects.enter('data');
         effects.consume(code);
@@ -154,7 +157,7 @@ export function blockMathAhead(source: string, offset: number): boolean {
   if (!after[0].endsWith('\n')) return true; // the end of the document
   const rest = source.slice(close + 2 + after[0].length);
   const next = /^[^\n]*/.exec(rest)![0].replace(/^(?:[ \t]*>)*[ \t]*/, '');
-  if (/^\s*$/.test(next) || next.startsWith('{:') || /^\^\s*$/.test(next)) return true;
+  if (/^\s*$/.test(next) || /^\{:(?![:/])/.test(next) || /^\^\s*$/.test(next)) return true;
   const lineStart = source.lastIndexOf('\n', offset - 1) + 1;
   const prefix = source.slice(lineStart, offset);
   const inListItem =
@@ -170,12 +173,18 @@ function tokenizeMathFlow(
   source: () => string | undefined,
 ): State {
   const self = this;
+  let boundaryKnown = false;
   return start;
 
   function start(code: Code): State | undefined {
     if (code !== DOLLAR || self.interrupt || !afterBlockBoundary(self.events)) return nok(code);
     const document = source();
-    if (document !== undefined && !blockMathAhead(document, self.now().offset)) return nok(code);
+    if (document !== undefined) {
+      if (!blockMathAhead(document, self.now().offset)) return nok(code);
+      // The boundary after the block is settled: the block must not look at the next line itself,
+      // or micromark decides that line's lists and quotes while the block still holds it.
+      boundaryKnown = true;
+    }
     effects.enter('kramdownMathFlow');
     effects.enter('kramdownMathMarker');
     effects.consume(code);
@@ -223,7 +232,7 @@ function tokenizeMathFlow(
       return trailingSpace(code);
     }
     if (code === null) return ok(code);
-    if (isLineEnding(code)) return effects.check(blockBoundaryAfter, ok, nok)(code);
+    if (isLineEnding(code)) return boundaryKnown ? ok(code) : effects.check(blockBoundaryAfter, ok, nok)(code);
     return nok(code);
   }
   function trailingSpace(code: Code): State | undefined {

@@ -27,11 +27,9 @@ export function kramdownFenceAt(source: string, offset: number): boolean {
   if (!fence || !/^[ \t]*(?:\S+)?[ \t]*$/.test(line.slice(fence.length))) return false;
   // A closing fence: the same fence or a longer one, alone on a later line (quote markers and
   // indentation before it are the container's).
-  const closing = new RegExp(`^(?:[ \\t]*>)*[ \\t]*${quote(fence)}${quote(fence[0]!)}*[ \\t]*\\r?$`);
-  return source
-    .slice(lineEnd + 1)
-    .split('\n')
-    .some((later) => closing.test(later));
+  const closing = new RegExp(`^(?:[ \\t]*>)*[ \\t]*${quote(fence)}${quote(fence[0]!)}*[ \\t]*\\r?$`, 'gm');
+  closing.lastIndex = lineEnd + 1;
+  return closing.test(source);
 }
 
 function kramdownFences(source: () => string | undefined): Extension {

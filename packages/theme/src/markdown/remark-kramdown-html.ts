@@ -48,8 +48,18 @@ function kramdownHtmlFlow(source: () => string | undefined): Extension {
   return { disable: { null: ['htmlFlow'] }, flow: { [LESS_THAN]: construct } };
 }
 
-const MARKDOWN_ATTRIBUTE = /\s+markdown=(["']?)(?:1|block|span|0)\1(?=[\s/>])/;
+/** The HTML with kramdown's `markdown` attribute taken out of each tag (tag by tag, so long text costs nothing). */
+const withoutMarkdownAttribute = (html: string) =>
+  html.replace(/<[A-Za-z][^<>]*>/g, (tag) => tag.replace(/\smarkdown=(["']?)(?:1|block|span|0)\1(?=[\s/>])/, ''));
 const OPENING = /<([A-Za-z][A-Za-z0-9-]*)\b[^>]*?\smarkdown=(["']?)(1|block)\2(?=[\s/>])[^>]*>/;
+
+/** Moves every offset in `node` by `delta` (a part of the file parsed on its own). */
+function shift(node: RootContent | Root, delta: number): void {
+  for (const point of [node.position?.start, node.position?.end]) {
+    if (point?.offset !== undefined) point.offset += delta;
+  }
+  if ('children' in node) for (const child of node.children as RootContent[]) shift(child, delta);
+}
 
 /** Where the element opened at the start of `text` closes (same name, nesting counted). */
 function closingTag(text: string, name: string): number {
@@ -79,11 +89,16 @@ export function remarkKramdownHtml(this: Processor) {
     const rest = node.value.slice(afterOpen);
     const close = closingTag(rest, open[1]!);
     const inner = close < 0 ? rest : rest.slice(0, close);
-    const before: Html = { type: 'html', value: node.value.slice(0, afterOpen).replace(MARKDOWN_ATTRIBUTE, '') };
+    const before: Html = { type: 'html', value: withoutMarkdownAttribute(node.value.slice(0, afterOpen)) };
     const after: Html = { type: 'html', value: close < 0 ? '' : rest.slice(close) };
     const children = (processor.parse(inner) as Root).children;
+    // Positions as in the file, for the plugins that read the source after this one.
+    const start = node.position?.start.offset;
+    if (start !== undefined) for (const child of children) shift(child, start + afterOpen);
     walk({ type: 'root', children } as Root);
-    return [before, ...children, ...(after.value ? [after] : [])];
+    // A second element with markdown="1" after the first one closes, in the same HTML block.
+    const following = after.value ? (expand(after) ?? [after]) : [];
+    return [before, ...children, ...following];
   };
 
   const walk = (parent: Parent): void => {
@@ -91,7 +106,7 @@ export function remarkKramdownHtml(this: Processor) {
       if (child.type === 'html') {
         const expanded = expand(child);
         if (expanded) return expanded;
-        child.value = child.value.replace(MARKDOWN_ATTRIBUTE, '');
+        child.value = withoutMarkdownAttribute(child.value);
         return [child];
       }
       if ('children' in child) walk(child as Parent);
