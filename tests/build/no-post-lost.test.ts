@@ -21,12 +21,23 @@ describe('posts in folders and files whose names hold #, ?, %, &, brackets, Hang
   let site: BuiltSite;
   beforeAll(async () => {
     site = await buildSite('no-post-lost', {
-      posts: Object.fromEntries(Object.keys(FOLDERS).map((path, i) => [path, post({ title: `Post ${i}` })])),
+      posts: {
+        ...Object.fromEntries(Object.keys(FOLDERS).map((path, i) => [path, post({ title: `Post ${i}` })])),
+        '.trash/2024-11-20-trashed.md': post({ title: 'Trashed' }),
+        '_old/2024-11-21-underscored.md': post({ title: 'Underscored' }),
+        '#drafts/2024-11-22-hashed.md': post({ title: 'Hashed' }),
+      },
     });
   });
 
   it.each(Object.entries(FOLDERS))('%s is published at %s', (_, url) => {
     expect(site.exists(`${url}index.html`)).toBe(true);
+  });
+
+  it('skips what Jekyll skips: folders and files whose names start with ".", "_" or "#"', () => {
+    for (const url of ['/posts/trashed/', '/posts/underscored/', '/posts/hashed/']) {
+      expect(site.exists(`${url}index.html`), url).toBe(false);
+    }
   });
 
   it('lists every one of them on the home page and in the feed', () => {

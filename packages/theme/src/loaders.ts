@@ -44,7 +44,7 @@ const PATTERN = `**/[0-9]*-[0-9]*-[0-9]*-*{${POST_EXTENSIONS.join(',')}}`;
  * files are kept from it and loaded here (loadAwkwardPosts) with properly encoded file URLs.
  */
 const AWKWARD_PATH = /[#?]/;
-const NOT_AWKWARD = ['!**/*[#?]*', '!**/*[#?]*/**'];
+const NOT_AWKWARD = ['!**/*[#?]*', '!**/*[#?]*/**', '!**/[_#]*/**'];
 
 /** A front matter problem, told with the file, the field, the value and what was expected. */
 export class FrontmatterError extends Error {
@@ -240,10 +240,14 @@ function postNameIndex(dir: string): (name: string) => string | undefined {
   };
 }
 
+/** Jekyll skips files and folders whose names start with `.`, `_` or `#` (EntryFilter#special?). */
+const JEKYLL_SKIPS = /(?:^|\/)[._#]/;
+
 function listPostLikeFiles(dir: string): string[] {
   try {
     return (readdirSync(dir, { recursive: true }) as string[])
       .map((entry) => entry.split('\\').join('/'))
+      .filter((entry) => !JEKYLL_SKIPS.test(entry))
       .filter((entry) => POST_EXTENSIONS.some((ext) => entry.toLowerCase().endsWith(ext)));
   } catch {
     return [];
