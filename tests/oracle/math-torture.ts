@@ -194,6 +194,10 @@ add(
   'two markdown="1" elements in one HTML block',
   '<div markdown="1">\n*a* $$p$$\n</div>\n<div markdown="1">\n*b* $$q$$\n</div>',
 );
+add(
+  'markdown="1" elements after a definition list',
+  'Term\n: $$x$$ definition\n\n<div markdown="1">\n*a* $$p$$\n</div>\n<div markdown="1">\n*b* $$q$$\n</div>',
+);
 add('definition inside markdown="1"', '<div markdown="1">\nTerm $$t$$\n: def $$d$$\n</div>');
 add('non-math post keeps dollars as text', 'Price $$5$$ and $10.', { frontmatter: 'title: t' });
 add('non-math post block', '$$\nx\n$$', { frontmatter: 'title: t', differs: 'no-math-posts' });

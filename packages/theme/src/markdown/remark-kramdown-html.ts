@@ -91,9 +91,14 @@ export function remarkKramdownHtml(this: Processor) {
     const inner = close < 0 ? rest : rest.slice(0, close);
     const before: Html = { type: 'html', value: withoutMarkdownAttribute(node.value.slice(0, afterOpen)) };
     const after: Html = { type: 'html', value: close < 0 ? '' : rest.slice(close) };
+    const start = node.position?.start.offset;
+    // Where `after` stands in the file, so an element expanded from it gets true positions too.
+    if (start !== undefined && node.position && close >= 0) {
+      const offset = start + afterOpen + close;
+      after.position = { start: { ...node.position.start, offset }, end: { ...node.position.end } };
+    }
     const children = (processor.parse(inner) as Root).children;
     // Positions as in the file, for the plugins that read the source after this one.
-    const start = node.position?.start.offset;
     if (start !== undefined) for (const child of children) shift(child, start + afterOpen);
     walk({ type: 'root', children } as Root);
     // A second element with markdown="1" after the first one closes, in the same HTML block.
