@@ -296,7 +296,9 @@ export function chirpyLoader(options: ChirpyLoaderOptions = {}): Loader {
       const root = fileURLToPath(context.config.root);
       const dir = join(root, base);
 
-      for (const file of listPostLikeFiles(dir)) {
+      // The post files, listed once: for the name check here, and for the awkward and lost ones below.
+      const postLikeFiles = listPostLikeFiles(dir);
+      for (const file of postLikeFiles) {
         if (!parsePostFileName(file)) {
           context.logger.warn(
             `${join(base, file)} is not published: Chirpy posts are named YYYY-MM-DD-title.md (or .markdown, .mdx).`,
@@ -369,7 +371,7 @@ export function chirpyLoader(options: ChirpyLoaderOptions = {}): Loader {
         parseData,
         logger: failOnLostPosts(context.logger, base),
       } as LoaderContext);
-      const postFiles = listPostLikeFiles(dir).filter((file) => parsePostFileName(file));
+      const postFiles = postLikeFiles.filter((file) => parsePostFileName(file));
       const awkward = postFiles.filter((file) => AWKWARD_PATH.test(file));
       await loadAwkwardPosts(awkward, { context, dir, entryTypes, parseData, generateId, retainBody });
       assertNoPostLost(postFiles, { context, dir, root });
