@@ -1,18 +1,26 @@
 /**
- * The theme's URLs: base-aware, with Chirpy's trailing slash, percent-encoded exactly as
- * Jekyll writes them (so comment threads keyed on the path stay attached).
+ * The theme's URLs for this site: `utils/urls.ts` bound to the site's `base`, for pages and
+ * components.
  */
 import { base } from 'virtual:chirpy/config';
-import { withBase } from '../utils/media.ts';
-import { encodePath, slugifyTerm } from '../utils/slug.ts';
+import { absoluteUrl, themeUrls, type TermKind } from '../utils/urls.ts';
 
-export const url = (path: string): string => withBase(encodePath(path), base);
-export const homeUrl = (page = 1): string => url(page <= 1 ? '/' : `/page${page}/`);
-export const postUrl = (id: string): string => url(`/posts/${id}/`);
-export const categoryUrl = (name: string): string => url(`/categories/${slugifyTerm(name)}/`);
-export const tagUrl = (name: string): string => url(`/tags/${slugifyTerm(name)}/`);
-export const categoriesUrl = (): string => url('/categories/');
-export const tagsUrl = (): string => url('/tags/');
-export const archivesUrl = (): string => url('/archives/');
-export const feedUrl = (): string => url('/feed.xml');
-export const termFeedUrl = (kind: 'categories' | 'tags', slug: string): string => url(`/${kind}/${slug}/feed.xml`);
+const urls = themeUrls(base);
+
+export const url = urls.url;
+export const homeUrl = urls.home;
+export const postUrl = urls.post;
+export const categoryUrl = urls.category;
+export const tagUrl = urls.tag;
+export const categoriesUrl = urls.categories;
+export const tagsUrl = urls.tags;
+export const archivesUrl = urls.archives;
+export const feedUrl = urls.feed;
+export const termFeedUrl = (kind: TermKind, slug: string): string => urls.termFeed(kind, slug);
+
+/** The absolute URL of the page being built (`Astro.url`) on `site`; `undefined` without a site. */
+export function pageUrl(current: URL, site: URL | undefined): string | undefined {
+  return site ? absoluteUrl(current.pathname, site) : undefined;
+}
+
+export { absoluteUrl };

@@ -6,8 +6,9 @@
 import { randomUUID } from 'node:crypto';
 import { getRssString } from '@astrojs/rss';
 import config from 'virtual:chirpy/config';
-import { getPostHtml, getRenderInfo, type Post } from '../data/site.ts';
-import { postUrl, url } from '../data/urls.ts';
+import { postSummary } from '../data/post-page.ts';
+import { getPostHtml, type Post } from '../data/site.ts';
+import { absoluteUrl, postUrl, url } from '../data/urls.ts';
 import { updatedAt } from '../utils/posts.ts';
 import { feedHtml } from './feed-html.ts';
 import { escapeXml, rfc822, textAsHtml, xmlSafe } from './xml-text.ts';
@@ -56,13 +57,13 @@ export async function feedResponse({ title, description, path, posts, site }: Fe
   const contents: string[] = [];
   const items = await Promise.all(
     selected.map(async (post, index) => {
-      const link = new URL(postUrl(post.id), site).href;
+      const link = absoluteUrl(postUrl(post.id), site);
       contents[index] = await escapedContentFor(post, link);
       const author = post.data.authors.join(', ') || config.author;
       return {
         title: xmlSafe(post.data.title),
         link,
-        description: textAsHtml(post.data.description ?? (await getRenderInfo(post)).excerpt),
+        description: textAsHtml(await postSummary(post)),
         content: `${CONTENT_MARKER}${index}`,
         categories: [...post.data.categories, ...post.data.tags].map(xmlSafe),
         customData:
@@ -74,12 +75,12 @@ export async function feedResponse({ title, description, path, posts, site }: Fe
   const xml = await getRssString({
     title: xmlSafe(title),
     description: textAsHtml(description),
-    site: new URL(url('/'), site).href,
+    site: absoluteUrl(url('/'), site),
     xmlns: { atom: 'http://www.w3.org/2005/Atom', dc: 'http://purl.org/dc/elements/1.1/' },
     customData:
       `<language>${escapeXml(config.locale)}</language>` +
       (newest ? `<lastBuildDate>${rfc822(newest, config.timezone)}</lastBuildDate>` : '') +
-      `<atom:link href="${escapeXml(new URL(url(path), site).href)}" rel="self" type="application/rss+xml"/>` +
+      `<atom:link href="${escapeXml(absoluteUrl(url(path), site))}" rel="self" type="application/rss+xml"/>` +
       `<generator>astro-theme-chirpy</generator>`,
     items,
     trailingSlash: true,

@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs'
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { POSTS_DIR, postPath } from '../utils/urls.ts';
 
 const STAND_IN = '_chirpy-nfd';
 
@@ -28,10 +29,10 @@ export function chirpyNfdUrls(): AstroIntegration {
         if (!existsSync(standIns)) return;
         for (const hex of readdirSync(standIns)) {
           const slug = Buffer.from(hex, 'hex').toString('utf8');
-          const target = join(outDir, 'posts', slug);
+          const target = join(outDir, POSTS_DIR, slug);
           if (existsSync(target)) {
             logger.warn(
-              `/posts/${slug}/ (the NFD form of a post URL) cannot be kept: this file system treats it as the NFC form.`,
+              `${postPath(slug)} (the NFD form of a post URL) cannot be kept: this file system treats it as the NFC form.`,
             );
             continue;
           }

@@ -1,5 +1,6 @@
 /** Chirpy's URL scheme: every page the theme injects, and the option that turns it off. */
 import type { ChirpyConfig } from '../config.ts';
+import { POSTS_DIR } from '../utils/urls.ts';
 
 export interface ThemeRoute {
   pattern: string;
@@ -16,7 +17,7 @@ const route = (pattern: string, file: string, key: ThemeRoute['switch']): ThemeR
 export const THEME_ROUTES: ThemeRoute[] = [
   route('/', 'index.astro', 'home'),
   route('/page[page]', 'home-page.astro', 'home'),
-  route('/posts/[slug]', 'post.astro', 'posts'),
+  route(`/${POSTS_DIR}/[slug]`, 'post.astro', 'posts'),
   route('/categories', 'categories.astro', 'categories'),
   route('/categories/[category]', 'category.astro', 'categories'),
   route('/tags', 'tags.astro', 'tags'),

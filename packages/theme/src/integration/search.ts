@@ -7,6 +7,7 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { createIndex, close } from 'pagefind';
+import { POSTS_DIR } from '../utils/urls.ts';
 
 export function chirpySearch(language: string): AstroIntegration {
   return {
@@ -18,7 +19,7 @@ export function chirpySearch(language: string): AstroIntegration {
         try {
           if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
           // Only post pages carry `data-pagefind-body`: reading the rest would find nothing to index.
-          const added = await index.addDirectory({ path: site, glob: 'posts/**/*.html' });
+          const added = await index.addDirectory({ path: site, glob: `${POSTS_DIR}/**/*.html` });
           if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
           const written = await index.writeFiles({ outputPath: fileURLToPath(new URL('pagefind/', dir)) });
           if (written.errors.length > 0)

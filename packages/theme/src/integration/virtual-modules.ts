@@ -7,6 +7,7 @@ import type { ChirpyConfig } from '../config.ts';
 import { OVERRIDABLE_COMPONENTS } from '../config.ts';
 import type { Favicons } from './favicons.ts';
 import { mermaidModule } from './mermaid.ts';
+import { basePrefix } from '../utils/urls.ts';
 
 const PREFIX = 'virtual:chirpy/';
 
@@ -25,7 +26,7 @@ export function componentModules(config: ChirpyConfig, root: URL): Record<string
 export function vitePluginChirpy(config: ChirpyConfig, root: URL, command: string, base: string, favicons: Favicons) {
   // The site's `base`, always ending in a slash. (`import.meta.env.BASE_URL` reads `/` in the
   // theme's modules when they are rendered at build time, so the theme does not rely on it.)
-  const siteBase = base.endsWith('/') ? base : `${base}/`;
+  const siteBase = `${basePrefix(base)}/`;
   const modules: Record<string, string> = {
     config: [
       `export default ${JSON.stringify(config)};`,

@@ -2,6 +2,8 @@
  * Chirpy's `media-url.html`: a media path without a scheme becomes
  * `[cdn/][media_subpath/]src`, slashes collapsed, so a bare `assets/x.png` is root-relative.
  */
+import { withBase } from './urls.ts';
+
 export interface MediaOptions {
   cdn?: string | undefined;
   subpath?: string | undefined;
@@ -21,10 +23,4 @@ export function mediaUrl(src: string, { cdn, subpath, base }: MediaOptions = {})
   url = url.replace(/\/{2,}/g, '/').replace(/:\//, '://');
   if (url.includes('://')) return url;
   return withBase(url, base);
-}
-
-/** Prefixes a root-relative path with Astro's `base` (`/blog` + `/x/` = `/blog/x/`). */
-export function withBase(path: string, base: string | undefined): string {
-  if (!base || base === '/') return path;
-  return base.replace(/\/$/, '') + path;
 }
