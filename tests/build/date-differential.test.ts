@@ -6,7 +6,7 @@
  * Chirpy 5 blog writes 128 of its 182 dates as `2022-03-04 03:00:00 PM`).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { prepareFrontmatter } from 'astro-theme-chirpy/loaders';
+import { normalizeFrontmatter } from '../../packages/theme/src/utils/frontmatter.ts';
 import { jekyllBuild, type JekyllPost } from '../helpers/jekyll.ts';
 
 const ZONE = 'Asia/Seoul';
@@ -70,7 +70,7 @@ const file = (index: number) => `2022-03-04-date-${String(index).padStart(2, '0'
 const text = (date: string) => `---\ntitle: t\ndate: ${date}\n---\n\nx\n`;
 
 function themeInstant(date: string, index: number): unknown {
-  return prepareFrontmatter({}, { fileName: file(index), contents: text(date), timeZone: ZONE }).date;
+  return normalizeFrontmatter({}, { fileName: file(index), contents: text(date), timeZone: ZONE }).date;
 }
 
 describe('post dates: Jekyll and the theme agree', () => {

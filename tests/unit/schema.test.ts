@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chirpySchema } from 'astro-theme-chirpy/schema';
-import { prepareFrontmatter } from 'astro-theme-chirpy/loaders';
+import { normalizeFrontmatter } from '../../packages/theme/src/utils/frontmatter.ts';
 import { z } from 'astro/zod';
 
 const schema = chirpySchema();
@@ -104,11 +104,11 @@ describe('chirpySchema', () => {
   });
 });
 
-describe('prepareFrontmatter (what the loader adds before validation)', () => {
+describe('normalizeFrontmatter (what the loader does before anything else reads the front matter)', () => {
   const contents = (yaml: string) => `---\n${yaml}\n---\nbody`;
 
   it('takes the date from the file name, at midnight in the site timezone', () => {
-    const data = prepareFrontmatter(
+    const data = normalizeFrontmatter(
       { title: 'x' },
       { fileName: '2024-01-15-x.md', contents: contents('title: x'), timeZone: 'Asia/Seoul' },
     );
@@ -117,7 +117,7 @@ describe('prepareFrontmatter (what the loader adds before validation)', () => {
 
   it('prefers the front matter date over the file name', () => {
     const yaml = 'date: 2021-04-30 17:31:00 +0900';
-    const data = prepareFrontmatter(
+    const data = normalizeFrontmatter(
       { date: '2021-04-30 17:31:00 +0900' },
       { fileName: '2021-04-28-retrospective.md', contents: contents(yaml), timeZone: 'Asia/Seoul' },
     );
@@ -128,7 +128,7 @@ describe('prepareFrontmatter (what the loader adds before validation)', () => {
     // Ruby's YAML makes `2024-01-15 10:00:00` a UTC time before Jekyll sees it (date-differential.test.ts).
     const read = (yaml: string) =>
       (
-        prepareFrontmatter({}, { fileName: '2024-01-15-x.md', contents: contents(yaml), timeZone: 'Asia/Seoul' })
+        normalizeFrontmatter({}, { fileName: '2024-01-15-x.md', contents: contents(yaml), timeZone: 'Asia/Seoul' })
           .date as Date
       ).toISOString();
     expect(read('date: 2024-01-15 10:00:00')).toBe('2024-01-15T10:00:00.000Z');
@@ -138,12 +138,12 @@ describe('prepareFrontmatter (what the loader adds before validation)', () => {
   });
 
   it('titles a post from its file name when it has no title', () => {
-    const data = prepareFrontmatter({}, { fileName: '2024-01-15-hello-world.md', contents: '', timeZone: 'UTC' });
+    const data = normalizeFrontmatter({}, { fileName: '2024-01-15-hello-world.md', contents: '', timeZone: 'UTC' });
     expect(data.title).toBe('Hello World');
   });
 
   it('leaves an unreadable date for the schema to report', () => {
-    const data = prepareFrontmatter(
+    const data = normalizeFrontmatter(
       { date: 'soon' },
       { fileName: '2024-01-15-x.md', contents: contents('date: soon'), timeZone: 'UTC' },
     );

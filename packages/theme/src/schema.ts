@@ -5,7 +5,7 @@
  * lists or whitespace strings for categories and tags, singular keys, legacy names
  * (`summary`, `img_path`), string or object images. Unknown keys are kept.
  */
-import { readFlag } from './utils/flags.ts';
+import { normalizeAliases, readFlag } from './utils/frontmatter.ts';
 import { z } from 'astro/zod';
 import { DATE_FORMS_HINT, parseChirpyDate } from './utils/dates.ts';
 
@@ -104,32 +104,7 @@ export const chirpyFields = {
   redirect_from: stringList.optional(),
 };
 
-/** Moves singular and legacy keys onto the names the theme reads. */
-export function normalizeAliases(input: unknown): unknown {
-  if (!input || typeof input !== 'object' || Array.isArray(input)) return input;
-  const data: Record<string, unknown> = { ...(input as Record<string, unknown>) };
-  if (data.categories === undefined && data.category !== undefined) {
-    data.categories = typeof data.category === 'string' ? [data.category] : data.category;
-  }
-  if (data.tags === undefined && data.tag !== undefined) {
-    data.tags = typeof data.tag === 'string' ? [data.tag] : data.tag;
-  }
-  if (data.description === undefined && data.summary !== undefined) data.description = data.summary;
-  if (data.media_subpath === undefined && data.img_path !== undefined) data.media_subpath = data.img_path;
-  if (data.authors === undefined && data.author !== undefined) {
-    const author = data.author;
-    data.authors =
-      typeof author === 'string'
-        ? author
-            .split(',')
-            .map((name) => name.trim())
-            .filter(Boolean)
-        : author;
-  } else if (typeof data.authors === 'string') {
-    data.authors = [data.authors];
-  }
-  return data;
-}
+export { normalizeAliases };
 
 export interface ChirpySchemaOptions<Extra extends z.ZodRawShape = {}> {
   /** Extra front matter fields of your own, merged over Chirpy's. */

@@ -6,7 +6,7 @@ import mdxRenderer from '@astrojs/mdx/server.js';
 import { experimental_AstroContainer } from 'astro/container';
 import { getCollection, render } from 'astro:content';
 import config from 'virtual:chirpy/config';
-import type { ChirpyRenderInfo } from '../markdown/frontmatter.ts';
+import { emptyRenderInfo, type ChirpyRenderInfo } from '../markdown/frontmatter.ts';
 import type { ChirpyPostData } from '../schema.ts';
 import { homeOrder, isPublic, recentlyUpdated, sortPosts } from '../utils/posts.ts';
 import { categoryTerms, categoryTree, collisions, tagTerms, trendingTags, type Term } from '../utils/taxonomy.ts';
@@ -69,7 +69,6 @@ export function getSiteData(): Promise<SiteData> {
   return cached;
 }
 
-const EMPTY_INFO: ChirpyRenderInfo = { words: 0, excerpt: '', hasCode: false, hasMermaid: false, tocSkip: [] };
 const infos = new Map<string, Promise<ChirpyRenderInfo>>();
 
 /** Word count, excerpt and code flag, from the Markdown pipeline (rendering MDX once if needed). */
@@ -80,7 +79,7 @@ export function getRenderInfo(post: Post): Promise<ChirpyRenderInfo> {
     info = stored
       ? Promise.resolve(stored)
       : render(post as never).then(
-          (result) => (result.remarkPluginFrontmatter?.chirpy as ChirpyRenderInfo | undefined) ?? EMPTY_INFO,
+          (result) => (result.remarkPluginFrontmatter?.chirpy as ChirpyRenderInfo | undefined) ?? emptyRenderInfo(),
         );
     infos.set(post.id, info);
   }

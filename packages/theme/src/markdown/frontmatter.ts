@@ -1,10 +1,27 @@
 import type { VFile } from 'vfile';
-import { readFlag } from '../utils/flags.ts';
+import { normalizeAliases, readFlag } from '../utils/frontmatter.ts';
 
-/** The post's front matter as Astro hands it to Markdown plugins (raw YAML values). */
-export function frontmatterOf(file: VFile): Record<string, unknown> {
+/** The object Astro hands Markdown plugins as the post's front matter (and returns to pages). */
+function astroFrontmatter(file: VFile): Record<string, unknown> {
   const astro = (file.data.astro ??= {});
   return (astro.frontmatter ??= {});
+}
+
+const normalized = new WeakMap<object, Readonly<Record<string, unknown>>>();
+
+/**
+ * The post's front matter as the theme reads it (utils/frontmatter.ts: aliases such as
+ * `img_path`, flag words). Posts from the loader arrive normalised already; MDX pages and
+ * other callers get the same reading here.
+ */
+export function frontmatterOf(file: VFile): Readonly<Record<string, unknown>> {
+  const raw = astroFrontmatter(file);
+  let view = normalized.get(raw);
+  if (!view) {
+    view = normalizeAliases(raw) as Record<string, unknown>;
+    normalized.set(raw, view);
+  }
+  return view;
 }
 
 /** A truthy front matter flag, as YAML or Jekyll would read it. */
@@ -23,11 +40,16 @@ export interface ChirpyRenderInfo {
   tocSkip: string[];
 }
 
+/** Render info before the pipeline has looked at a post: what a post without one shows. */
+export function emptyRenderInfo(): ChirpyRenderInfo {
+  return { words: 0, excerpt: '', hasCode: false, hasMermaid: false, tocSkip: [] };
+}
+
 export function renderInfo(file: VFile): ChirpyRenderInfo {
-  const frontmatter = frontmatterOf(file);
+  const frontmatter = astroFrontmatter(file);
   const existing = frontmatter.chirpy as ChirpyRenderInfo | undefined;
   if (existing) return existing;
-  const fresh: ChirpyRenderInfo = { words: 0, excerpt: '', hasCode: false, hasMermaid: false, tocSkip: [] };
+  const fresh = emptyRenderInfo();
   frontmatter.chirpy = fresh;
   return fresh;
 }

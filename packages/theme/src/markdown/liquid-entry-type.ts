@@ -1,0 +1,124 @@
+/**
+ * Liquid in posts, wired into content loading: Astro's Markdown entry type wrapped so each
+ * post's body goes through Liquid (markdown/liquid.ts) before it is rendered, as Jekyll renders
+ * Liquid before kramdown. Used by the loader for `.md` and `.markdown` posts.
+ */
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseFrontmatter } from '@astrojs/markdown-remark';
+import { parsePostFileName, postSlug } from '../utils/filename.ts';
+import { normalizeAliases, readFlag } from '../utils/frontmatter.ts';
+import { mediaUrl } from '../utils/media.ts';
+import { basePrefix, postPath } from '../utils/urls.ts';
+import { LiquidSyntaxError, renderLiquid, type LiquidContext } from './liquid.ts';
+
+/** What an Astro content entry type gives for one file (the part the loader uses). */
+export interface EntryInfo {
+  data: Record<string, unknown>;
+  body: string;
+}
+
+export interface LiquidEntryOptions {
+  root: string;
+  /** The posts folder (absolute), for `{% post_url %}`. */
+  postsDir: string;
+  /** The post files in it, relative to it. */
+  postFiles: readonly string[];
+  /** Astro's `site`. */
+  site?: string | undefined;
+  /** Astro's `base`: the site's URL prefix. */
+  siteBase: string;
+  cdn?: string | undefined;
+  /** `site.title` for Liquid. */
+  title?: string | undefined;
+  warn(message: string): void;
+  /** Turns a Liquid problem Jekyll stops on into the loader's error. */
+  fail(message: string, cause: unknown): Error;
+}
+
+/**
+ * Returns the function that runs Liquid on one post's body (its front matter as written in
+ * `info.data`), unless the post has `render_with_liquid: false` (or no/off).
+ */
+export function liquidForPosts(
+  options: LiquidEntryOptions,
+): (info: EntryInfo, params: { contents: string; fileUrl: URL }) => EntryInfo {
+  const names = postNameIndex(options.postsDir, options.postFiles);
+  const baseurl = basePrefix(options.siteBase);
+  const siteUrl = options.site ? new URL(options.site).origin : '';
+  return (info, params) => {
+    const data = normalizeAliases(info.data) as Record<string, unknown>;
+    if (readFlag(data.render_with_liquid) === false) return info;
+    const filePath = fileURLToPath(params.fileUrl);
+    const parsed = parsePostFileName(filePath);
+    const subpath = data.media_subpath;
+    const context: LiquidContext = {
+      siteUrl,
+      baseurl,
+      pageUrl: postPath(postSlug(parsed?.title ?? '', data.slug)),
+      postUrl: (name) => names(name),
+      media: (src) =>
+        mediaUrl(src, {
+          cdn: options.cdn,
+          subpath: typeof subpath === 'string' ? subpath : undefined,
+          base: options.siteBase,
+        }),
+    };
+    const bodyLine = lineOf(params.contents, params.contents.indexOf(info.body.slice(0, 200)));
+    const file = relative(options.root, filePath);
+    let rendered: ReturnType<typeof renderLiquid>;
+    try {
+      // `page` is the front matter as written, as Jekyll's `page` is.
+      rendered = renderLiquid(info.body, { ...context, page: info.data, site: { title: options.title } });
+    } catch (error) {
+      // What Jekyll stops on (an unknown tag, a broken tag, a post_url to no post) stops here too.
+      if (error instanceof LiquidSyntaxError) {
+        throw options.fail(`${file}:${bodyLine + error.line - 1}: ${error.message}`, error);
+      }
+      throw error;
+    }
+    for (const warning of rendered.warnings) {
+      options.warn(
+        `${file}:${bodyLine + warning.line - 1}: Liquid ${warning.text} includes a file this theme does not have; it was left as written.`,
+      );
+    }
+    return { ...info, body: rendered.text };
+  };
+}
+
+function lineOf(text: string, index: number): number {
+  return index <= 0 ? 1 : text.slice(0, index).split('\n').length;
+}
+
+/** A post file's `slug:` as Astro reads the front matter, if the file has one. */
+function slugOf(path: string): unknown {
+  try {
+    return parseFrontmatter(readFileSync(path, 'utf8')).frontmatter.slug;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Finds a post's URL path from the name `{% post_url %}` uses: `2021-01-01-slug`, maybe with folders. */
+function postNameIndex(dir: string, postFiles: readonly string[]): (name: string) => string | undefined {
+  const files = new Map<string, string>();
+  for (const file of postFiles) {
+    const withoutExtension = file.replace(/\.[^./]+$/, '').normalize('NFC');
+    files.set(withoutExtension, file);
+    files.set(withoutExtension.split('/').pop()!, file);
+  }
+  const slugs = new Map<string, string | undefined>();
+  return (name) => {
+    const key = name.trim().replace(/^\//, '').normalize('NFC');
+    if (slugs.has(key)) return slugs.get(key);
+    const file = files.get(key);
+    let url: string | undefined;
+    if (file) {
+      const parsed = parsePostFileName(file);
+      if (parsed) url = postPath(postSlug(parsed.title, slugOf(join(dir, file))));
+    }
+    slugs.set(key, url);
+    return url;
+  };
+}
