@@ -2,7 +2,13 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
+    projects: [
+      // Unit tests and real site builds.
+      { extends: true, test: { name: 'main', include: ['tests/**/*.test.ts'], exclude: ['tests/virtual/**'] } },
+      // The theme's modules with `virtual:chirpy/*` and `astro:content` supplied per folder
+      // (tests/helpers/chirpy-vitest.ts): page data, URLs and feeds without building a site.
+      'tests/virtual/*/vitest.config.ts',
+    ],
     // Build tests run real Astro builds; two workers match the two cores CI has.
     maxWorkers: 2,
     testTimeout: 180_000,
