@@ -8,8 +8,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodePath } from 'astro-theme-chirpy/utils/slug.ts';
-import { parsePostFileName, postSlug } from 'astro-theme-chirpy/utils/filename.ts';
+import { encodePath } from '../../packages/theme/src/utils/slug.ts';
+import { parsePostFileName, postSlug } from '../../packages/theme/src/utils/filename.ts';
 import { jekyllBuild, type JekyllPost } from '../helpers/jekyll.ts';
 import {
   compareFacts,
@@ -21,7 +21,7 @@ import {
 } from '../helpers/rendered-facts.ts';
 import { buildSite, REPO_DIR, SHARED_DIR, type BuiltSite } from '../helpers/site.ts';
 import { renderWithTheme } from '../helpers/theme-markdown.ts';
-import { renderLiquid } from 'astro-theme-chirpy/markdown/liquid.ts';
+import { renderLiquid } from '../../packages/theme/src/markdown/liquid.ts';
 import { parse } from 'node-html-parser';
 import { DIALECT, MATH } from '../fixtures/dialect.ts';
 import { MATH_TORTURE, type TortureCase } from '../oracle/math-torture.ts';

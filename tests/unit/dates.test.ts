@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isValidTimeZone, parseChirpyDate, toZonedISOString, zonedYear } from 'astro-theme-chirpy/utils/dates.ts';
+import { isValidTimeZone, parseChirpyDate, toZonedISOString, zonedYear } from '../../packages/theme/src/utils/dates.ts';
 
 const iso = (text: string, zone: string) => parseChirpyDate(text, zone)?.toISOString();
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { feedHtml } from 'astro-theme-chirpy/feed/feed-html.ts';
-import { escapeXml, rfc822, xmlSafe } from 'astro-theme-chirpy/feed/xml-text.ts';
+import { feedHtml } from '../../packages/theme/src/feed/feed-html.ts';
+import { escapeXml, rfc822, xmlSafe } from '../../packages/theme/src/feed/xml-text.ts';
 
 const PAGE = 'https://example.com/posts/%ED%95%9C%EA%B8%80/';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePostFileName, postSlug } from 'astro-theme-chirpy/utils/filename.ts';
+import { parsePostFileName, postSlug } from '../../packages/theme/src/utils/filename.ts';
 
 describe('post file names', () => {
   it('splits date, title and extension', () => {

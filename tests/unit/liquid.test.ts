@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LiquidSyntaxError, renderLiquid, type LiquidContext } from 'astro-theme-chirpy/markdown/liquid.ts';
-import { parseIal } from 'astro-theme-chirpy/markdown/ial.ts';
+import { LiquidSyntaxError, renderLiquid, type LiquidContext } from '../../packages/theme/src/markdown/liquid.ts';
+import { parseIal } from '../../packages/theme/src/markdown/ial.ts';
 
 const context: LiquidContext = {
   siteUrl: 'https://example.com',

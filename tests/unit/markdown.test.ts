@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { gfmHeadingId, HeadingIdRegistry } from 'astro-theme-chirpy/markdown/heading-ids.ts';
-import { mediaUrl } from 'astro-theme-chirpy/utils/media.ts';
-import { countWords, excerpt, readingMinutes } from 'astro-theme-chirpy/utils/text.ts';
+import { gfmHeadingId, HeadingIdRegistry } from '../../packages/theme/src/markdown/heading-ids.ts';
+import { mediaUrl } from '../../packages/theme/src/utils/media.ts';
+import { countWords, excerpt, readingMinutes } from '../../packages/theme/src/utils/text.ts';
 
 describe('heading ids (kramdown GFM rule)', () => {
   it.each([

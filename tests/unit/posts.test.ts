@@ -8,7 +8,7 @@ import {
   relatedPosts,
   sortPosts,
   type PostLike,
-} from 'astro-theme-chirpy/utils/posts.ts';
+} from '../../packages/theme/src/utils/posts.ts';
 
 let counter = 0;
 function make(id: string, date: string, extra: Partial<PostLike['data']> = {}): PostLike {

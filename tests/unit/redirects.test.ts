@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collectRedirects, redirectFile } from 'astro-theme-chirpy/utils/redirects.ts';
+import { collectRedirects, redirectFile } from '../../packages/theme/src/utils/redirects.ts';
 
 describe('redirect_from', () => {
   it('writes each old path where a static host serves it', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodePath, slugifyPretty, slugifyTerm, titleizeSlug } from 'astro-theme-chirpy/utils/slug.ts';
+import { encodePath, slugifyPretty, slugifyTerm, titleizeSlug } from '../../packages/theme/src/utils/slug.ts';
 
 describe('post slugs (Jekyll pretty mode, case kept)', () => {
   it.each([

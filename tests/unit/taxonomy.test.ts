@@ -5,8 +5,8 @@ import {
   collisions,
   sortTermsByName,
   tagTerms,
-} from 'astro-theme-chirpy/utils/taxonomy.ts';
-import type { PostLike } from 'astro-theme-chirpy/utils/posts.ts';
+} from '../../packages/theme/src/utils/taxonomy.ts';
+import type { PostLike } from '../../packages/theme/src/utils/posts.ts';
 
 const make = (id: string, categories: string[], tags: string[] = []): PostLike => ({
   id,

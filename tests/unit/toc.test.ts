@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { tocEntries } from 'astro-theme-chirpy/utils/toc.ts';
-import { recentlyUpdated, type PostLike } from 'astro-theme-chirpy/utils/posts.ts';
-import { tagTerms, trendingTags } from 'astro-theme-chirpy/utils/taxonomy.ts';
+import { tocEntries } from '../../packages/theme/src/utils/toc.ts';
+import { recentlyUpdated, type PostLike } from '../../packages/theme/src/utils/posts.ts';
+import { tagTerms, trendingTags } from '../../packages/theme/src/utils/taxonomy.ts';
 
 describe('table of contents', () => {
   it('keeps h2–h4, drops skipped headings and the footnotes title', () => {

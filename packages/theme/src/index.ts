@@ -21,7 +21,7 @@ import { chirpySearch } from './integration/search.ts';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-export type { ChirpyConfig, ChirpyUserConfig } from './config.ts';
+export type * from './types.ts';
 export { chirpyLoader } from './loaders.ts';
 export { chirpySchema } from './schema.ts';
 
