@@ -1,22 +1,21 @@
 /**
- * How the loader (running inside the user's content config) finds the options `chirpy()`
- * parsed in `astro.config`. Astro re-parses the integration list (dropping extra keys) and
- * loads the two config files in separate module graphs, so the options are registered
- * process-wide, keyed by the project root.
+ * The one channel between the integration and the loader. The loader runs inside the user's
+ * content config, which Astro loads in its own module graph (and it re-parses the integration
+ * list, dropping extra keys), so the options `chirpy()` parsed in `astro.config` are kept here,
+ * process-wide, keyed by the project root. The loader warns when it finds none (a site without
+ * `chirpy()` in its integrations) and reads dates in UTC.
  */
 import type { ChirpyConfig } from '../config.ts';
 
 export const INTEGRATION_NAME = 'astro-theme-chirpy';
 
-/** A value shared by every module graph in this process, made on first use. */
-export function processWide<T>(name: string, create: () => T): T {
-  const key = Symbol.for(`astro-theme-chirpy/${name}`);
-  const holder = globalThis as typeof globalThis & Record<symbol, T | undefined>;
-  holder[key] ??= create();
-  return holder[key];
-}
+const KEY = Symbol.for('astro-theme-chirpy/configs');
 
-const registry = () => processWide('configs', () => new Map<string, ChirpyConfig>());
+function registry(): Map<string, ChirpyConfig> {
+  const holder = globalThis as typeof globalThis & { [KEY]?: Map<string, ChirpyConfig> };
+  holder[KEY] ??= new Map();
+  return holder[KEY];
+}
 
 export function registerThemeConfig(root: URL, config: ChirpyConfig): void {
   registry().set(root.href, config);
