@@ -21,3 +21,11 @@ export function postAuthors(ids: string[]): Author[] {
     return { name: entry.name, url: entry.url, twitter: entry.twitter?.replace(/^@/, '') };
   });
 }
+
+/**
+ * The feed's `<dc:creator>`: the post's author ids as written, else the site's author, as
+ * Chirpy's feed names them (`post.author | default: …`, no lookup in authors.yml).
+ */
+export function feedCreator(ids: string[]): string | undefined {
+  return ids.join(', ') || config.author;
+}

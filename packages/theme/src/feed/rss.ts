@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { getRssString } from '@astrojs/rss';
 import config from 'virtual:chirpy/config';
+import { feedCreator } from '../data/authors.ts';
 import { postSummary } from '../data/post-page.ts';
 import { getPostHtml, type Post } from '../data/site.ts';
 import { absoluteUrl, postUrl, url } from '../data/urls.ts';
@@ -59,7 +60,7 @@ export async function feedResponse({ title, description, path, posts, site }: Fe
     selected.map(async (post, index) => {
       const link = absoluteUrl(postUrl(post.id), site);
       contents[index] = await escapedContentFor(post, link);
-      const author = post.data.authors.join(', ') || config.author;
+      const author = feedCreator(post.data.authors);
       return {
         title: xmlSafe(post.data.title),
         link,

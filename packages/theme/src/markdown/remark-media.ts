@@ -16,7 +16,7 @@ export interface RemarkMediaOptions {
 export function remarkMedia(options: RemarkMediaOptions = {}) {
   return (tree: Root, file: VFile) => {
     const frontmatter = frontmatterOf(file);
-    const subpath = frontmatter.media_subpath ?? frontmatter.img_path;
+    const subpath = frontmatter.media_subpath;
     const settings = {
       cdn: options.cdn,
       base: options.base,
