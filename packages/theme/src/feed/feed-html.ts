@@ -7,6 +7,7 @@ import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { fromParse5 } from 'hast-util-from-parse5';
 import { toHtml } from 'hast-util-to-html';
 import { parseFragment } from 'parse5';
+import { CLASS } from '../markdown/class-names.ts';
 import { classesOf, textOf } from '../markdown/hast.ts';
 import { xmlSafe } from './xml-text.ts';
 
@@ -69,16 +70,16 @@ function transform(nodes: (RootContent | ElementContent)[], base: string): Eleme
     if (node.type !== 'element') continue;
     const names = classesOf(node);
     if (node.tagName === 'script' || node.tagName === 'style' || node.tagName === 'button') continue;
-    if (names.includes('anchor') || names.includes('code-header')) continue;
-    if (node.tagName === 'pre' && names.includes('astro-code')) {
+    if (names.includes(CLASS.anchor) || names.includes(CLASS.codeHeader)) continue;
+    if (node.tagName === 'pre' && names.includes(CLASS.highlighted)) {
       // Highlighting is CSS that readers do not load: keep the code as plain text.
       out.push(plainCode(node));
       continue;
     }
-    if (names.includes('katex') || names.includes('katex-display')) {
+    if (names.includes(CLASS.katex) || names.includes(CLASS.katexDisplay)) {
       const math = mathOf(node);
       if (math) {
-        if (names.includes('katex-display')) math.properties.display = 'block';
+        if (names.includes(CLASS.katexDisplay)) math.properties.display = 'block';
         out.push(math);
       }
       continue;

@@ -1,14 +1,20 @@
 /**
  * Sets up Markdown for Chirpy posts on Astro's unified processor (Astro 7's default,
  * Sätteri, does not run remark/rehype plugins): math, media paths, and Chirpy's HTML.
+ * The order of the list matters; each plugin's file says what it does.
  */
 import { isUnifiedProcessor, unified } from '@astrojs/markdown-remark';
 import type { AstroConfig, AstroIntegrationLogger } from 'astro';
 import { fileURLToPath } from 'node:url';
 import rehypeKatex from 'rehype-katex';
 import type { ChirpyConfig } from '../config.ts';
-import { rehypeChirpy } from '../markdown/rehype-chirpy.ts';
+import { rehypeCodeBlocks } from '../markdown/rehype-code-blocks.ts';
 import { rehypeFootnoteBackrefs } from '../markdown/rehype-footnote-backrefs.ts';
+import { rehypeFootnoteIds } from '../markdown/rehype-footnote-ids.ts';
+import { rehypeHeadingAnchors } from '../markdown/rehype-heading-anchors.ts';
+import { rehypeImages } from '../markdown/rehype-images.ts';
+import { rehypeRenderInfo } from '../markdown/rehype-render-info.ts';
+import { rehypeTables } from '../markdown/rehype-tables.ts';
 import { remarkDeflist } from '../markdown/remark-deflist.ts';
 import { remarkIal } from '../markdown/remark-ial.ts';
 import { remarkKramdownFences } from '../markdown/remark-kramdown-fences.ts';
@@ -48,8 +54,15 @@ export function chirpyMarkdownPlugins(
       [rehypeMathErrors, { warn, root }],
       rehypeBareParagraphs,
       rehypeFootnoteBackrefs,
+      // Chirpy's HTML. Code blocks come first: the passes after them see the finished blocks and
+      // leave code alone. Footnote ids change before heading ids and image links are made, so
+      // those keep their values as made. The word count reads the finished page.
+      rehypeCodeBlocks,
+      rehypeFootnoteIds,
+      rehypeTables,
+      rehypeHeadingAnchors,
       [
-        rehypeChirpy,
+        rehypeImages,
         {
           publicDir: fileURLToPath(astroConfig.publicDir),
           root,
@@ -58,6 +71,7 @@ export function chirpyMarkdownPlugins(
           locale: config.locale,
         },
       ],
+      rehypeRenderInfo,
     ],
   };
 }

@@ -1,5 +1,12 @@
 /** HTML for Chirpy's `{% include embed/*.html %}` media embeds. */
-import type { LiquidContext } from './liquid.ts';
+
+/** What the embeds read of the page they are in (liquid.ts hands over its Liquid context). */
+export interface EmbedContext {
+  /** The site origin, no trailing slash (`https://example.com`): Twitch names it as the parent page. */
+  siteUrl: string;
+  /** Media path rule for video and audio sources and posters (cdn, media_subpath). */
+  media(src: string): string;
+}
 
 /** Reads `key='value' key="value" key=value` include arguments. */
 export function parseIncludeArguments(text: string): Record<string, string> {
@@ -56,7 +63,7 @@ function sources(
 function mediaElement(
   kind: 'video' | 'audio',
   args: Record<string, string>,
-  context: LiquidContext,
+  context: EmbedContext,
 ): string | undefined {
   if (!args.src) return undefined;
   const attributes = [`class="embed-${kind} file"`, 'controls'];
@@ -69,7 +76,7 @@ function mediaElement(
 }
 
 /** The HTML for one embed, or `undefined` for an include this theme does not know. */
-export function embedHtml(name: string, args: Record<string, string>, context: LiquidContext): string | undefined {
+export function embedHtml(name: string, args: Record<string, string>, context: EmbedContext): string | undefined {
   const id = args.id ? encodeURIComponent(args.id) : undefined;
   switch (name) {
     case 'youtube':

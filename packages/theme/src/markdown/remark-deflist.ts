@@ -7,8 +7,9 @@
  * source, and each is parsed again by the same processor, its positions moved to where the line
  * stands in the file. Runs before the other plugins, which then see the new nodes.
  */
-import type { Node, Nodes, Paragraph, Parent, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Node, Paragraph, Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import type { Processor } from 'unified';
+import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 
 interface SourceLine {
@@ -94,12 +95,10 @@ export function remarkDeflist(this: Processor) {
     });
   };
 
-  const walk = (node: Nodes, source: string): void => {
-    if (!('children' in node)) return;
-    const parent = node as Parent;
+  /** Turns the parent's definition paragraphs into lists; paragraphs in a row make one list. */
+  const group = (parent: Parent, source: string): void => {
     const out: RootContent[] = [];
     for (const child of parent.children as RootContent[]) {
-      walk(child as Nodes, source);
       const items = definition(child, source);
       if (!items) {
         out.push(child);
@@ -112,5 +111,10 @@ export function remarkDeflist(this: Processor) {
     parent.children = out as Parent['children'];
   };
 
-  return (tree: Root, file: VFile) => walk(tree, String(file.value));
+  return (tree: Root, file: VFile) => {
+    const source = String(file.value);
+    visit(tree, (node) => {
+      if ('children' in node) group(node, source);
+    });
+  };
 }

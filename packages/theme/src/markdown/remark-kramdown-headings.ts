@@ -3,7 +3,8 @@
  * (`parse_atx_header_gfm_quirk` returns false when the text is empty): the line stays text, in
  * a paragraph. CommonMark makes it an empty heading, which would get an id and a TOC entry.
  */
-import type { Heading, Root, RootContent } from 'mdast';
+import type { Heading, Root } from 'mdast';
+import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 
 function isEmpty(heading: Heading): boolean {
@@ -13,17 +14,17 @@ function isEmpty(heading: Heading): boolean {
 export function remarkKramdownHeadings() {
   return (tree: Root, file: VFile) => {
     const source = String(file.value);
-    const visit = (parent: { children: RootContent[] }) => {
-      parent.children = parent.children.map((child) => {
-        if ('children' in child) visit(child as { children: RootContent[] });
-        if (child.type !== 'heading' || !isEmpty(child)) return child;
-        const { start, end } = child.position ?? {};
-        const text =
-          start?.offset !== undefined && end?.offset !== undefined ? source.slice(start.offset, end.offset) : '';
-        if (!/^#{1,6}[ \t]*#*[ \t]*$/.test(text.trim())) return child; // a setext heading: keep
-        return { type: 'paragraph', children: [{ type: 'text', value: text.trim() }], position: child.position };
-      });
-    };
-    visit(tree);
+    visit(tree, 'heading', (heading, index, parent) => {
+      if (!parent || index === undefined || !isEmpty(heading)) return;
+      const { start, end } = heading.position ?? {};
+      const text =
+        start?.offset !== undefined && end?.offset !== undefined ? source.slice(start.offset, end.offset) : '';
+      if (!/^#{1,6}[ \t]*#*[ \t]*$/.test(text.trim())) return; // a setext heading: keep
+      parent.children[index] = {
+        type: 'paragraph',
+        children: [{ type: 'text', value: text.trim() }],
+        position: heading.position,
+      };
+    });
   };
 }

@@ -9,9 +9,10 @@
  *   is parsed again by the same processor, and the attribute is dropped, as kramdown drops it.
  */
 import { htmlFlow } from 'micromark-core-commonmark';
-import type { Html, Parent, Root, RootContent } from 'mdast';
+import type { Html, Root, RootContent } from 'mdast';
 import type { Code, Construct, Extension, State } from 'micromark-util-types';
 import type { Data, Processor } from 'unified';
+import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { documentBeingParsed } from './parse-source.ts';
 
@@ -100,24 +101,26 @@ export function remarkKramdownHtml(this: Processor) {
     const children = (processor.parse(inner) as Root).children;
     // Positions as in the file, for the plugins that read the source after this one.
     if (start !== undefined) for (const child of children) shift(child, start + afterOpen);
-    walk({ type: 'root', children } as Root);
+    expandAll({ type: 'root', children } as Root);
     // A second element with markdown="1" after the first one closes, in the same HTML block.
     const following = after.value ? (expand(after) ?? [after]) : [];
     return [before, ...children, ...following];
   };
 
-  const walk = (parent: Parent): void => {
-    parent.children = (parent.children as RootContent[]).flatMap((child) => {
-      if (child.type === 'html') {
-        const expanded = expand(child);
-        if (expanded) return expanded;
-        child.value = withoutMarkdownAttribute(child.value);
-        return [child];
+  /** Every HTML node in `tree`: expanded where it has `markdown="1"`, else without the attribute. */
+  const expandAll = (tree: Root): void => {
+    visit(tree, 'html', (node, index, parent) => {
+      if (!parent || index === undefined) return undefined;
+      const expanded = expand(node);
+      if (!expanded) {
+        node.value = withoutMarkdownAttribute(node.value);
+        return undefined;
       }
-      if ('children' in child) walk(child as Parent);
-      return [child];
-    }) as Parent['children'];
+      // The expanded nodes are done (their content was expanded when it was read).
+      parent.children.splice(index, 1, ...(expanded as typeof parent.children));
+      return [SKIP, index + expanded.length];
+    });
   };
 
-  return (tree: Root, _file: VFile) => walk(tree);
+  return (tree: Root, _file: VFile) => expandAll(tree);
 }

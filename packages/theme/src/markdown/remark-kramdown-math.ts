@@ -7,8 +7,9 @@
  */
 import type { Data, Processor } from 'unified';
 import type { CompileContext, Extension as FromMarkdownExtension, Token } from 'mdast-util-from-markdown';
-import type { Parent, Root, RootContent } from 'mdast';
+import type { Root } from 'mdast';
 import type { InlineMath, Math as DisplayMath } from 'mdast-util-math';
+import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { kramdownMath, type MathTextToken } from './micromark-kramdown-math.ts';
 import { documentBeingParsed } from './parse-source.ts';
@@ -72,20 +73,20 @@ function fromMarkdown(): FromMarkdownExtension {
  * followed by a line kramdown counts as the quote's, so it is no block: span math in a paragraph.
  */
 function quoteEndingFormulasToSpans(tree: Root, source: string): void {
-  const visit = (parent: Parent, inQuote: boolean) => {
-    parent.children = parent.children.map((child) => {
-      if ('children' in child) visit(child as Parent, inQuote || child.type === 'blockquote');
-      if (!inQuote || child.type !== 'math' || child.position?.end.offset === undefined) return child;
-      const rest = source.slice(child.position.end.offset);
+  visit(tree, 'blockquote', (quote) => {
+    // Every formula in the quote, in quotes within it too.
+    visit(quote, 'math', (formula, index, parent) => {
+      if (!parent || index === undefined || formula.position?.end.offset === undefined) return;
+      const rest = source.slice(formula.position.end.offset);
       const next = /^[ \t]*\r?\n([^\n]*)/.exec(rest)?.[1];
       // A blank line, a quote line or an attribute list (`{: .prompt-tip }`) is a block boundary.
-      if (next === undefined || !/\S/.test(next) || /^\s*(?:>|\{:)/.test(next)) return child;
-      const span: InlineMath = { type: 'inlineMath', value: child.value, position: child.position, data: {} };
+      if (next === undefined || !/\S/.test(next) || /^\s*(?:>|\{:)/.test(next)) return;
+      const span: InlineMath = { type: 'inlineMath', value: formula.value, position: formula.position, data: {} };
       span.data = { chirpyDelimiter: '$$', chirpyDisplay: false } as InlineMath['data'];
-      return { type: 'paragraph', children: [span], position: child.position } as RootContent;
-    }) as Parent['children'];
-  };
-  visit(tree, false);
+      parent.children[index] = { type: 'paragraph', children: [span], position: formula.position };
+    });
+    return SKIP;
+  });
 }
 
 export function remarkKramdownMath(this: Processor) {

@@ -11,6 +11,7 @@
  */
 import type { Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import type { InlineMath, Math as DisplayMath } from 'mdast-util-math';
+import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { frontmatterOf, isOn } from './frontmatter.ts';
 import { mathDelimiter } from './remark-kramdown-math.ts';
@@ -23,15 +24,8 @@ const MARKDOWN_ESCAPE = /\\([\\.*_+`<>()[\]{}#!:|"'$=\-~])/g;
  */
 const TEXT_MATH = /\\\(([\s\S]+?)\\\)|\\\[([\s\S]+?)\\\]|(\\begin\{([^}]*)\}[\s\S]*?\\end\{\4\})/g;
 
-type Node = RootContent | Root;
-
 function mapChildren(parent: Parent, fn: (child: RootContent, parent: Parent) => RootContent | RootContent[]): void {
   parent.children = (parent.children as RootContent[]).flatMap((child) => fn(child, parent)) as Parent['children'];
-}
-
-function walk(node: Node, visit: (node: Node) => void): void {
-  visit(node);
-  if ('children' in node) for (const child of node.children as RootContent[]) walk(child, visit);
 }
 
 const display = (value: string, position?: DisplayMath['position']): DisplayMath => ({ type: 'math', value, position });
@@ -87,19 +81,19 @@ export function remarkMathDialect() {
     if (!isOn(frontmatterOf(file).math)) return;
     // 1. Escapes inside single-dollar math (kramdown unescaped them before MathJax saw the text);
     // in a table row kramdown turns every `\|` into `|` before it reads math.
-    walk(tree, (node) => {
+    visit(tree, (node) => {
       if (node.type === 'inlineMath' && mathDelimiter(node) === '$') {
         node.value = node.value.replace(MARKDOWN_ESCAPE, '$1');
       }
       if (node.type === 'tableCell') {
-        walk(node, (inner) => {
-          if (inner.type === 'inlineMath') inner.value = inner.value.replace(/\\\|/g, '|');
+        visit(node, 'inlineMath', (inner) => {
+          inner.value = inner.value.replace(/\\\|/g, '|');
         });
       }
     });
 
     // 2. MathJax's other delimiters, left in text: `\(…\)`, `\[…\]`.
-    walk(tree, (node) => {
+    visit(tree, (node) => {
       if (!('children' in node)) return;
       mapChildren(node as Parent, (child) => (child.type === 'text' ? splitTextMath(child) : child));
       mapChildren(node as Parent, (child) => {
@@ -114,7 +108,7 @@ export function remarkMathDialect() {
     // 3. Number `equation` blocks; remember labels.
     const labels = new Map<string, number>();
     let counter = 0;
-    walk(tree, (node) => {
+    visit(tree, (node) => {
       if (!('children' in node)) return;
       mapChildren(node as Parent, (child) => {
         if (child.type !== 'math' || !/\\begin\{equation\}/.test(child.value)) return child;
@@ -133,7 +127,7 @@ export function remarkMathDialect() {
 
     // 4. `\eqref{x}` and `\ref{x}`: links in text, numbers inside formulas.
     const reference = /\\(eq)?ref\{([^}]*)\}/g;
-    walk(tree, (node) => {
+    visit(tree, (node) => {
       if (node.type === 'math' || node.type === 'inlineMath') {
         node.value = node.value.replace(reference, (match, eq: string | undefined, label: string) => {
           const n = labels.get(label);
@@ -162,7 +156,7 @@ export function remarkMathDialect() {
 
     // 5. Formulas changed or made above get their HTML written again. (Formulas KaTeX cannot
     // render are reported after rehype-katex, by rehype-math-errors.)
-    walk(tree, (node) => {
+    visit(tree, (node) => {
       if (node.type === 'math' || node.type === 'inlineMath') syncHast(node);
     });
   };

@@ -2,7 +2,8 @@
  * Math only where the post asks for it. the math parser reads `$…$` in every file; on posts
  * without `math: true` this puts the exact source text back, so `$5 and $10` stays text.
  */
-import type { Root, Parent, RootContent } from 'mdast';
+import type { Root, RootContent } from 'mdast';
+import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { frontmatterOf, isOn } from './frontmatter.ts';
 
@@ -16,14 +17,12 @@ export function remarkMathGate() {
       if (start === undefined || end === undefined) return 'value' in node ? String(node.value) : '';
       return source.slice(start, end);
     };
-    const walk = (parent: Parent) => {
-      parent.children = parent.children.map((child) => {
-        if (child.type === 'inlineMath') return { type: 'text', value: sourceOf(child) };
-        if (child.type === 'math') return { type: 'paragraph', children: [{ type: 'text', value: sourceOf(child) }] };
-        if ('children' in child) walk(child as Parent);
-        return child;
-      }) as Parent['children'];
-    };
-    walk(tree);
+    visit(tree, (node, index, parent) => {
+      if (!parent || index === undefined) return;
+      if (node.type === 'inlineMath') parent.children[index] = { type: 'text', value: sourceOf(node) };
+      if (node.type === 'math') {
+        parent.children[index] = { type: 'paragraph', children: [{ type: 'text', value: sourceOf(node) }] };
+      }
+    });
   };
 }

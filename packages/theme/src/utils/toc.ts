@@ -1,4 +1,5 @@
 /** The table of contents of a post: its h2–h4 headings, as Chirpy's tocbot lists them. */
+import { ANCHOR_TEXT, FOOTNOTES_LABEL_ID } from '../markdown/class-names.ts';
 
 export interface Heading {
   depth: number;
@@ -8,8 +9,13 @@ export interface Heading {
 
 /** Headings at depth 2 to 4, without those marked `data-toc-skip` and the footnotes title. */
 export function tocEntries(headings: readonly Heading[], skip: readonly string[] = []): Heading[] {
-  const skipped = new Set([...skip, 'footnote-label']);
+  const skipped = new Set([...skip, FOOTNOTES_LABEL_ID]);
   return headings
     .filter((heading) => heading.depth >= 2 && heading.depth <= 4 && !skipped.has(heading.slug))
-    .map((heading) => ({ ...heading, text: heading.text.replace(/#$/, '').trim() }));
+    .map((heading) => ({ ...heading, text: withoutAnchor(heading.text).trim() }));
+}
+
+/** A heading's text as collected from the page ends with its anchor link's text. */
+function withoutAnchor(text: string): string {
+  return text.endsWith(ANCHOR_TEXT) ? text.slice(0, -ANCHOR_TEXT.length) : text;
 }

@@ -1,0 +1,116 @@
+/**
+ * Images in posts as Chirpy shows them: loaded lazily, wrapped in a link that opens the image
+ * (an image already in a link gets that link's classes instead), the IAL size aliases `w`/`h`,
+ * an `lqip` placeholder as a blurred background; and a warning for a root-relative image that
+ * is not in the site's `public/` folder.
+ */
+import { basePrefix } from '../utils/urls.ts';
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Element, Root } from 'hast';
+import type { VFile } from 'vfile';
+import { resolveLocale, useTranslations, type LocaleCode, type Translate } from '../locales/index.ts';
+import { CLASS } from './class-names.ts';
+import { frontmatterOf } from './frontmatter.ts';
+import { classesOf, visitPostElements } from './hast.ts';
+
+export interface RehypeImagesOptions {
+  /** Absolute path of the site's `public/` folder, where root-relative images live. */
+  publicDir?: string;
+  /** Absolute project root, to name files in warnings. */
+  root?: string;
+  /** Astro's `base`, removed from image paths before looking them up. */
+  base?: string;
+  warn?: (message: string) => void;
+  /** The site's UI language, for the names of image links (a post's `lang` wins). */
+  locale?: LocaleCode;
+}
+
+/** Image classes that belong on the wrapping link, as in Chirpy; the rest stay on the image. */
+const WRAPPER_CLASSES = /^(normal|left|right|light|dark|preview-img|w-\d+)$/;
+
+function imageFileName(src: unknown): string {
+  const path = String(src ?? '').split(/[?#]/)[0]!;
+  const last = path.split('/').filter(Boolean).pop() ?? path;
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
+}
+
+/** Chirpy's image: wrapped in a link to itself, size aliases `w`/`h`, LQIP as a blur-up background. */
+function chirpyImage(img: Element, parent: Element | Root, t: Translate): Element {
+  const props = img.properties;
+  for (const [alias, name] of [
+    ['w', 'width'],
+    ['h', 'height'],
+  ] as const) {
+    const value = props[alias];
+    if (value !== undefined) {
+      if (props[name] === undefined && (typeof value === 'string' || typeof value === 'number')) props[name] = value;
+      delete props[alias];
+    }
+  }
+  const lqip = typeof props.lqip === 'string' ? props.lqip : undefined;
+  delete props.lqip;
+  const all = classesOf(img);
+  const outer = all.filter((name) => WRAPPER_CLASSES.test(name));
+  const inner = all.filter((name) => !WRAPPER_CLASSES.test(name));
+  props.className = inner.length > 0 ? inner : undefined;
+  if (lqip) {
+    props.style = `background: url("${lqip.replace(/"/g, '%22')}") center / cover no-repeat;`;
+    outer.push(CLASS.blur);
+  }
+  if (parent.type === 'element' && parent.tagName === 'a') {
+    parent.properties.className = [...classesOf(parent), CLASS.imageLink, ...outer];
+    return img;
+  }
+  // The link's name is the image's alt text; an image without one (`![](x.png)`) would leave the
+  // link unnamed, so it is named "Open image x.png" in the page's language.
+  const alt = typeof props.alt === 'string' ? props.alt.trim() : '';
+  const name = alt ? {} : { ariaLabel: t('image.open', { name: imageFileName(props.src) }) };
+  return {
+    type: 'element',
+    tagName: 'a',
+    properties: { href: props.src, className: [CLASS.popup, CLASS.imageLink, ...outer], ...name },
+    children: [img],
+  };
+}
+
+function isLocalPath(src: string): boolean {
+  return src.startsWith('/') && !src.startsWith('//');
+}
+
+export function rehypeImages(options: RehypeImagesOptions = {}) {
+  /** Whether a root-relative image is missing from `public/` (Astro's `base` taken off first). */
+  const missing = (src: string): boolean => {
+    if (!options.publicDir || !isLocalPath(src)) return false;
+    let path = src.split(/[?#]/)[0]!;
+    const base = basePrefix(options.base);
+    if (base && path.startsWith(`${base}/`)) path = path.slice(base.length);
+    let decoded = path;
+    try {
+      decoded = decodeURIComponent(path);
+    } catch {
+      // keep the path as written
+    }
+    return !existsSync(join(options.publicDir, decoded));
+  };
+
+  return (tree: Root, file: VFile) => {
+    const lang = frontmatterOf(file).lang;
+    const t = useTranslations(resolveLocale(typeof lang === 'string' ? lang : undefined, options.locale ?? 'en'));
+    const postFile = file.path ? (options.root ? relative(options.root, file.path) : file.path) : 'a post';
+    visitPostElements(tree, (img, index, parent) => {
+      if (img.tagName !== 'img') return undefined;
+      if (img.properties.loading === undefined) img.properties.loading = 'lazy';
+      parent.children[index] = chirpyImage(img, parent, t);
+      const src = typeof img.properties.src === 'string' ? img.properties.src : '';
+      if (missing(src)) {
+        options.warn?.(`${postFile}: image "${src}" does not exist in public/ (the page keeps the image element).`);
+      }
+      return undefined;
+    });
+  };
+}
