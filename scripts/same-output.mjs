@@ -7,6 +7,7 @@
  *   node scripts/same-output.mjs snapshot <dir>    copy the current outputs into <dir>
  *   node scripts/same-output.mjs compare <a> <b>   compare two snapshots
  *   node scripts/same-output.mjs compare --site <dist-a> <dist-b>   compare two built sites
+ *   --css-changed: the change means to alter the stylesheet; compare everything else
  *
  * With a ref, the ref is checked out in a worktree beside this repository (so `../shared` is
  * found), installed from the pnpm store, and built the way the working tree is built: the
@@ -56,11 +57,18 @@ function snapshot(repo, target) {
  */
 const ASSET = /_astro\/[^/"'\s()<>]+?\.([A-Za-z0-9_-]{8})\.([a-z0-9]+)\b/g;
 const TEXT = /\.(html|xml|json|js|mjs|css|txt|webmanifest|svg)$/;
-const sameName = (path) => path.replace(ASSET, '_astro/~.$1.$2');
+/**
+ * With `--css-changed` (a change that means to alter the stylesheet), bundled CSS is compared
+ * by name alone, so the pages are compared apart from the stylesheet's new hash.
+ */
+const CSS_CHANGED = process.argv.includes('--css-changed');
+const assetName = (_whole, hash, ext) => (CSS_CHANGED && ext === 'css' ? '_astro/~.css' : `_astro/~.${hash}.${ext}`);
+const sameName = (path) => path.replace(ASSET, assetName);
 
 function content(path) {
+  if (CSS_CHANGED && path.endsWith('.css')) return Buffer.from('');
   const bytes = readFileSync(path);
-  return TEXT.test(path) ? Buffer.from(bytes.toString('utf8').replace(ASSET, '_astro/~.$1.$2')) : bytes;
+  return TEXT.test(path) ? Buffer.from(bytes.toString('utf8').replace(ASSET, assetName)) : bytes;
 }
 
 /** Lists what differs between two snapshots; returns the number of differences. */
@@ -114,7 +122,7 @@ function buildAll(repo) {
   if (status !== 0) console.log(`(some tests failed in ${repo}; comparing the outputs anyway)`);
 }
 
-const [mode, ...rest] = process.argv.slice(2);
+const [mode, ...rest] = process.argv.slice(2).filter((arg) => arg !== '--css-changed');
 if (mode === 'compare' && rest.length === 3 && rest[0] === '--site') {
   // One site's output folder against another's.
   const [, left, right] = rest;
