@@ -61,4 +61,8 @@ export const deDE = {
   'search.none': 'Keine Ergebnisse gefunden.',
   'search.count': '{n} Ergebnisse',
   'search.noscript': 'Die Suche braucht JavaScript.',
+  'lang.switcher': 'Sprache',
+  'lang.untranslated': 'nicht übersetzt',
+  'lang.fallback':
+    'Dieser Beitrag ist noch nicht auf {language} verfügbar. Er wird in seiner Originalsprache {original} angezeigt.',
 } as const satisfies UIStrings;

@@ -59,6 +59,9 @@ export const en = {
   'search.none': 'No results found.',
   'search.count': '{n} results',
   'search.noscript': 'Search needs JavaScript.',
+  'lang.switcher': 'Language',
+  'lang.untranslated': 'not translated',
+  'lang.fallback': 'This post is not available in {language} yet. It is shown in {original}, its original language.',
 } as const;
 
 export type UIKey = keyof typeof en;

@@ -61,4 +61,7 @@ export const esES = {
   'search.none': 'No se encontraron resultados.',
   'search.count': '{n} resultados',
   'search.noscript': 'La búsqueda necesita JavaScript.',
+  'lang.switcher': 'Idioma',
+  'lang.untranslated': 'sin traducir',
+  'lang.fallback': 'Esta entrada aún no está disponible en {language}. Se muestra en {original}, su idioma original.',
 } as const satisfies UIStrings;

@@ -61,4 +61,8 @@ export const frFR = {
   'search.none': 'Aucun résultat.',
   'search.count': '{n} résultats',
   'search.noscript': 'La recherche nécessite JavaScript.',
+  'lang.switcher': 'Langue',
+  'lang.untranslated': 'non traduit',
+  'lang.fallback':
+    'Cet article n’est pas encore disponible en {language}. Il est affiché en {original}, sa langue d’origine.',
 } as const satisfies UIStrings;

@@ -1,14 +1,44 @@
 /** UI strings by locale, and the helpers components use to read them. */
 import { en, type UIKey, type UIStrings } from './en.ts';
+import { ar } from './ar.ts';
+import { bgBG } from './bg-BG.ts';
+import { caES } from './ca-ES.ts';
+import { csCZ } from './cs-CZ.ts';
+import { daDK } from './da-DK.ts';
 import { deDE } from './de-DE.ts';
+import { dvMV } from './dv-MV.ts';
+import { elGR } from './el-GR.ts';
 import { esES } from './es-ES.ts';
+import { faIR } from './fa-IR.ts';
+import { fiFI } from './fi-FI.ts';
 import { frFR } from './fr-FR.ts';
+import { huHU } from './hu-HU.ts';
+import { idID } from './id-ID.ts';
+import { itIT } from './it-IT.ts';
 import { jaJP } from './ja-JP.ts';
 import { koKR } from './ko-KR.ts';
+import { kuIQ } from './ku-IQ.ts';
+import { myMM } from './my-MM.ts';
+import { nlNL } from './nl-NL.ts';
+import { psAF } from './ps-AF.ts';
+import { ptBR } from './pt-BR.ts';
+import { ruRU } from './ru-RU.ts';
+import { slSI } from './sl-SI.ts';
+import { svSE } from './sv-SE.ts';
+import { th } from './th.ts';
+import { trTR } from './tr-TR.ts';
+import { ukUA } from './uk-UA.ts';
+import { urPK } from './ur-PK.ts';
+import { viVN } from './vi-VN.ts';
 import { zhCN } from './zh-CN.ts';
+import { zhTW } from './zh-TW.ts';
 
 export type { UIKey, UIStrings };
 
+/**
+ * Every shipped locale (the codes of Chirpy 7's locales). The order matters: `resolveLocale`
+ * takes the first locale of a language, so `zh-CN` (listed before `zh-TW`) is the `zh` default.
+ */
 export const LOCALES = {
   en,
   'ko-KR': koKR,
@@ -17,19 +47,143 @@ export const LOCALES = {
   'es-ES': esES,
   'fr-FR': frFR,
   'de-DE': deDE,
+  ar,
+  'bg-BG': bgBG,
+  'ca-ES': caES,
+  'cs-CZ': csCZ,
+  'da-DK': daDK,
+  'dv-MV': dvMV,
+  'el-GR': elGR,
+  'fa-IR': faIR,
+  'fi-FI': fiFI,
+  'hu-HU': huHU,
+  'id-ID': idID,
+  'it-IT': itIT,
+  'ku-IQ': kuIQ,
+  'my-MM': myMM,
+  'nl-NL': nlNL,
+  'ps-AF': psAF,
+  'pt-BR': ptBR,
+  'ru-RU': ruRU,
+  'sl-SI': slSI,
+  'sv-SE': svSE,
+  th,
+  'tr-TR': trTR,
+  'uk-UA': ukUA,
+  'ur-PK': urPK,
+  'vi-VN': viVN,
+  'zh-TW': zhTW,
 } as const satisfies Record<string, UIStrings>;
 
 export type LocaleCode = keyof typeof LOCALES;
 
+export type TextDirection = 'ltr' | 'rtl';
+
+/** The writing direction of each locale (Arabic, Thaana and Perso-Arabic scripts run right to left). */
+const DIRECTIONS: Record<LocaleCode, TextDirection> = {
+  en: 'ltr',
+  'ko-KR': 'ltr',
+  'zh-CN': 'ltr',
+  'ja-JP': 'ltr',
+  'es-ES': 'ltr',
+  'fr-FR': 'ltr',
+  'de-DE': 'ltr',
+  ar: 'rtl',
+  'bg-BG': 'ltr',
+  'ca-ES': 'ltr',
+  'cs-CZ': 'ltr',
+  'da-DK': 'ltr',
+  'dv-MV': 'rtl',
+  'el-GR': 'ltr',
+  'fa-IR': 'rtl',
+  'fi-FI': 'ltr',
+  'hu-HU': 'ltr',
+  'id-ID': 'ltr',
+  'it-IT': 'ltr',
+  'ku-IQ': 'rtl',
+  'my-MM': 'ltr',
+  'nl-NL': 'ltr',
+  'ps-AF': 'rtl',
+  'pt-BR': 'ltr',
+  'ru-RU': 'ltr',
+  'sl-SI': 'ltr',
+  'sv-SE': 'ltr',
+  th: 'ltr',
+  'tr-TR': 'ltr',
+  'uk-UA': 'ltr',
+  'ur-PK': 'rtl',
+  'vi-VN': 'ltr',
+  'zh-TW': 'ltr',
+};
+
+/** The text direction of a locale's UI, for `<html dir>`. */
+export function localeDirection(locale: LocaleCode): TextDirection {
+  return DIRECTIONS[locale];
+}
+
+/**
+ * Each locale's name in its own language, for a language switcher. These are the CLDR names
+ * (`Intl.DisplayNames`) with the first letter capitalised, except where the test
+ * `tests/unit/locales.test.ts` lists a deliberate difference: `id-ID` uses the customary
+ * "Bahasa Indonesia", `ku-IQ` the name Sorani speakers use ("کوردی"; CLDR's `ku` is Kurmanji),
+ * and ICU has no Dhivehi data, so `dv-MV` uses the Thaana-script name.
+ */
+export const LOCALE_NAMES: Record<LocaleCode, string> = {
+  en: 'English',
+  'ko-KR': '한국어',
+  'zh-CN': '简体中文',
+  'ja-JP': '日本語',
+  'es-ES': 'Español',
+  'fr-FR': 'Français',
+  'de-DE': 'Deutsch',
+  ar: 'العربية',
+  'bg-BG': 'Български',
+  'ca-ES': 'Català',
+  'cs-CZ': 'Čeština',
+  'da-DK': 'Dansk',
+  'dv-MV': 'ދިވެހި',
+  'el-GR': 'Ελληνικά',
+  'fa-IR': 'فارسی',
+  'fi-FI': 'Suomi',
+  'hu-HU': 'Magyar',
+  'id-ID': 'Bahasa Indonesia',
+  'it-IT': 'Italiano',
+  'ku-IQ': 'کوردی',
+  'my-MM': 'မြန်မာ',
+  'nl-NL': 'Nederlands',
+  'ps-AF': 'پښتو',
+  'pt-BR': 'Português (Brasil)',
+  'ru-RU': 'Русский',
+  'sl-SI': 'Slovenščina',
+  'sv-SE': 'Svenska',
+  th: 'ไทย',
+  'tr-TR': 'Türkçe',
+  'uk-UA': 'Українська',
+  'ur-PK': 'اردو',
+  'vi-VN': 'Tiếng Việt',
+  'zh-TW': '繁體中文',
+};
+
 export type Translate = (key: UIKey, values?: Record<string, string | number>) => string;
 
-/** The strings of `locale` (a post's `lang` may name any locale; unknown ones fall back to its language, then English). */
+const CODES = Object.keys(LOCALES) as LocaleCode[];
+
+const primaryLanguage = (tag: string): string => tag.split('-')[0]!.toLowerCase();
+
+/**
+ * The shipped locale nearest to `locale` (a post's `lang` may name any BCP 47 tag):
+ * 1. the locale itself, compared case-insensitively (`pt-br` → `pt-BR`);
+ * 2. else the first locale in `LOCALES` order with the same primary language
+ *    (`pt` → `pt-BR`; `zh-HK` and `zh-SG` → `zh-CN`, which is listed before `zh-TW`);
+ * 3. else `fallback`.
+ */
 export function resolveLocale(locale: string | undefined, fallback: LocaleCode): LocaleCode {
   if (!locale) return fallback;
-  if (locale in LOCALES) return locale as LocaleCode;
-  const language = locale.split('-')[0]!.toLowerCase();
-  const match = (Object.keys(LOCALES) as LocaleCode[]).find((code) => code.split('-')[0]!.toLowerCase() === language);
-  return match ?? fallback;
+  const wanted = locale.toLowerCase();
+  const exact = CODES.find((code) => code.toLowerCase() === wanted);
+  if (exact) return exact;
+  const language = primaryLanguage(locale);
+  return CODES.find((code) => primaryLanguage(code) === language) ?? fallback;
 }
 
 export function useTranslations(locale: LocaleCode): Translate {

@@ -61,4 +61,7 @@ export const jaJP = {
   'search.none': '結果が見つかりません。',
   'search.count': '{n} 件の結果',
   'search.noscript': '検索には JavaScript が必要です。',
+  'lang.switcher': '言語',
+  'lang.untranslated': '未翻訳',
+  'lang.fallback': 'この記事はまだ{language}に翻訳されていません。元の言語（{original}）で表示しています。',
 } as const satisfies UIStrings;

@@ -61,4 +61,7 @@ export const koKR = {
   'search.none': '검색 결과가 없습니다.',
   'search.count': '검색 결과 {n}개',
   'search.noscript': '검색하려면 자바스크립트가 필요합니다.',
+  'lang.switcher': '언어',
+  'lang.untranslated': '번역 없음',
+  'lang.fallback': '이 글은 아직 {language}(으)로 번역되지 않았습니다. 원래 언어인 {original}(으)로 보여 드립니다.',
 } as const satisfies UIStrings;

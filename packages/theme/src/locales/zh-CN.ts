@@ -61,4 +61,7 @@ export const zhCN = {
   'search.none': '没有找到结果。',
   'search.count': '找到 {n} 条结果',
   'search.noscript': '搜索需要 JavaScript。',
+  'lang.switcher': '语言',
+  'lang.untranslated': '未翻译',
+  'lang.fallback': '本文尚无{language}版本，以下显示原文（{original}）。',
 } as const satisfies UIStrings;
