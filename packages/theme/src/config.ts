@@ -4,6 +4,7 @@
  */
 import { z } from 'astro/zod';
 import { isValidTimeZone } from './utils/dates.ts';
+import { resolveLanguages } from './utils/languages.ts';
 import { LOCALES, type LocaleCode } from './locales/index.ts';
 
 export const SOCIAL_TYPES = [
@@ -99,6 +100,11 @@ const routeSwitches = z
   })
   .prefault({});
 
+/** A language's URL prefix: a BCP 47-like tag (`en`, `ko`, `zh-TW`, `pt-BR`). */
+const languageCode = z.string().regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, {
+  error: (issue) => `"${String(issue.input)}" is not a language code such as en, ko or zh-TW`,
+});
+
 export const ChirpyConfigSchema = z.object({
   /** Site title, in the sidebar and every page title. */
   title: z.string().min(1, { error: 'the site needs a title' }),
@@ -133,6 +139,44 @@ export const ChirpyConfigSchema = z.object({
       error: (issue) => `"${String(issue.input)}" is not a supported locale (${Object.keys(LOCALES).join(', ')})`,
     })
     .default('en'),
+  /**
+   * More than one language (jekyll-polyglot's `languages`): each with its URL prefix, spelled
+   * exactly as it appears in URLs (`ko`, `zh-TW`), and optionally the UI locale, `hreflang`,
+   * label and text direction. `['en', 'ko']` is short for `[{ code: 'en' }, { code: 'ko' }]`.
+   * Empty (the default): a one-language site in `locale`.
+   */
+  languages: z
+    .array(
+      z.union([
+        languageCode,
+        z.object({
+          code: languageCode,
+          /** UI strings; default: the shipped locale nearest to `code`. */
+          locale: z.string().optional(),
+          /** `hreflang` of its pages; default: `code`. */
+          hreflang: z.string().optional(),
+          /** Shown in the language switcher; default: the language's own name for itself. */
+          label: z.string().optional(),
+          /** Text direction; default: that of the locale. */
+          dir: z.enum(['ltr', 'rtl']).optional(),
+        }),
+      ]),
+    )
+    .default([]),
+  /** The language at the site root (polyglot's `default_lang`); default: the first of `languages`. */
+  defaultLanguage: languageCode.optional(),
+  /**
+   * Paths links keep as written on other languages' pages (polyglot's `exclude_from_localization`),
+   * such as `assets` or `/files/`.
+   */
+  excludeFromLocalization: z.array(z.string()).default([]),
+  /** Read a post's language from a folder named after it (`_posts/ko/…`), as polyglot's `lang_from_path`. */
+  languageFromPath: z.boolean().default(true),
+  /**
+   * The canonical URL of an untranslated post's copy in another language: `original` (its
+   * original's URL, so search engines index one) or `self`.
+   */
+  fallbackCanonical: z.enum(['original', 'self']).default('original'),
   /** Posts per home page. */
   paginate: z.int().min(1).max(1000).default(10),
   /** Comments: off unless a provider is configured. Posts turn them off with `comments: false`. */
@@ -206,7 +250,14 @@ export type ChirpyConfig = z.output<typeof ChirpyConfigSchema>;
 /** Parses the options, or throws one readable error naming every bad option. */
 export function parseChirpyConfig(options: unknown): ChirpyConfig {
   const result = ChirpyConfigSchema.safeParse(options ?? {});
-  if (result.success) return result.data;
+  if (result.success) {
+    try {
+      resolveLanguages(result.data);
+    } catch (error) {
+      throw new Error(`Invalid astro-theme-chirpy options:\n  - ${(error as Error).message}`);
+    }
+    return result.data;
+  }
   const lines = result.error.issues.map((issue) => {
     const path = issue.path.length > 0 ? issue.path.join('.') : '(options)';
     return `  - ${path}: ${issue.message}`;

@@ -18,6 +18,8 @@ import { chirpySitemap } from './integration/sitemap.ts';
 import { resolveFavicons } from './integration/favicons.ts';
 import { chirpyNfdUrls } from './integration/nfd-urls.ts';
 import { chirpySearch } from './integration/search.ts';
+import { chirpyLanguages } from './integration/languages.ts';
+import { resolveLanguages } from './utils/languages.ts';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -32,8 +34,15 @@ export default function chirpy(options: ChirpyUserConfig): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ config: astroConfig, command, updateConfig, injectRoute, logger }) => {
         registerThemeConfig(astroConfig.root, config);
+        const languages = resolveLanguages(config);
         for (const route of enabledRoutes(config)) {
           injectRoute({ pattern: route.pattern, entrypoint: route.entrypoint, prerender: true });
+          // Each other language gets the page again under its prefix (the route tells the page its language).
+          if (!languages || !route.perLanguage) continue;
+          for (const language of languages.list.filter((candidate) => !candidate.isDefault)) {
+            const pattern = route.pattern === '/' ? language.prefix : `${language.prefix}${route.pattern}`;
+            injectRoute({ pattern, entrypoint: route.entrypoint, prerender: true });
+          }
         }
         // A default favicon, unless the site has its own file there.
         if (
@@ -58,8 +67,10 @@ export default function chirpy(options: ChirpyUserConfig): AstroIntegration {
           ...(has('@astrojs/mdx') ? [] : [mdx()]),
           // The sitemap needs absolute URLs, so it comes with `site`.
           ...(config.routes.seo && astroConfig.site && !has('@astrojs/sitemap') ? chirpySitemap() : []),
-          ...(config.routes.search ? [chirpySearch(config.locale.split('-')[0]!)] : []),
+          // One index per language on a multilingual site (Pagefind reads each page's <html lang>).
+          ...(config.routes.search ? [chirpySearch(languages ? undefined : config.locale.split('-')[0]!)] : []),
           ...(config.routes.posts ? [chirpyNfdUrls()] : []),
+          ...(languages ? [chirpyLanguages(languages)] : []),
         ];
         updateConfig({
           ...(markdown ? { markdown } : {}),

@@ -19,6 +19,14 @@ import { chirpySchema } from './schema.ts';
 import { parsePostFileName, postSlug, POST_EXTENSIONS } from './utils/filename.ts';
 import { normalizeFrontmatter } from './utils/frontmatter.ts';
 import { isExternalMedia, mediaUrl } from './utils/media.ts';
+import {
+  postId,
+  postLanguage,
+  resolveLanguages,
+  UnknownLanguageError,
+  type SiteLanguage,
+  type SiteLanguages,
+} from './utils/languages.ts';
 import { postPath } from './utils/urls.ts';
 
 export interface ChirpyLoaderOptions {
@@ -99,6 +107,9 @@ export function chirpyLoader(options: ChirpyLoaderOptions = {}): Loader {
   const postsFolder = options.base ?? DEFAULT_POSTS_DIR;
   /** URL slug -> file, for this load. */
   const owners = new Map<string, string>();
+  /** The site's languages (from `chirpy()`'s options), for this load; none on a one-language site. */
+  let languages: SiteLanguages | undefined;
+  let languageFromPath = true;
 
   const retainBody = options.retainBody ?? false;
   const generateId = ({ entry, data }: { entry: string; data: Record<string, unknown> }): string => {
@@ -108,14 +119,28 @@ export function chirpyLoader(options: ChirpyLoaderOptions = {}): Loader {
         `${join(postsFolder, entry)}: not a post file name. Chirpy posts are named YYYY-MM-DD-title.md (or .markdown, .mdx).`,
       );
     }
-    const id = postSlug(parsed.title, data.slug);
-    if (!id) {
+    const slug = postSlug(parsed.title, data.slug);
+    if (!slug) {
       throw new FrontmatterError(`${join(postsFolder, entry)}: the post's slug is empty once made URL-safe.`);
     }
+    // On a multilingual site, translations share a slug: the id holds the language too.
+    let language: SiteLanguage | undefined;
+    if (languages) {
+      try {
+        language = postLanguage(languages, { lang: data.lang, path: entry }, languageFromPath);
+      } catch (error) {
+        if (error instanceof UnknownLanguageError) {
+          throw new FrontmatterError(`${join(postsFolder, entry)}: ${error.message}`);
+        }
+        throw error;
+      }
+    }
+    const id = language ? postId(language, slug) : slug;
     const owner = owners.get(id);
     if (owner !== undefined && owner !== entry) {
+      const url = (language?.prefix ?? '') + postPath(slug);
       throw new FrontmatterError(
-        `Two posts would share the URL ${postPath(id)}: ${join(postsFolder, owner)} and ${join(postsFolder, entry)}. ` +
+        `Two posts would share the URL ${url}: ${join(postsFolder, owner)} and ${join(postsFolder, entry)}. ` +
           'Rename one file or give one a different `slug:`.',
       );
     }
@@ -130,6 +155,8 @@ export function chirpyLoader(options: ChirpyLoaderOptions = {}): Loader {
     async load(context: LoaderContext) {
       owners.clear();
       const theme = findThemeConfig(context.config.root);
+      languages = theme ? resolveLanguages(theme) : undefined;
+      languageFromPath = theme?.languageFromPath ?? true;
       if (!theme) {
         context.logger.warn('chirpy() is not in astro.config integrations: reading post dates in UTC.');
       }

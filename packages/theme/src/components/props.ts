@@ -4,6 +4,7 @@
  * "Overriding components".
  */
 import type { Author } from '../data/authors.ts';
+import type { Alternate } from '../data/languages.ts';
 import type { PageLocale } from '../data/i18n.ts';
 import type { Post } from '../data/site.ts';
 import type { Translate } from '../locales/index.ts';
@@ -31,6 +32,10 @@ export interface HeadProps {
   lang?: string | undefined;
   /** On a paginated list: the paths of the pages before and after (`rel="prev"`/`"next"`). */
   pagination?: { prev?: string | undefined; next?: string | undefined } | undefined;
+  /** On a multilingual site: the page in every language (`hreflang` links). */
+  alternates?: Alternate[] | undefined;
+  /** The canonical URL when it is not the page's own (a fallback copy points at its original). */
+  canonical?: string | undefined;
 }
 
 /** `Sidebar` */
@@ -45,6 +50,8 @@ export interface TopbarProps {
   t: Translate;
   /** Links from the home page to the current page; the last one is the current page. */
   crumbs: { label: string; href?: string | undefined }[];
+  /** On a multilingual site: the page in every language, for the language switcher. */
+  languages?: Alternate[] | undefined;
 }
 
 /** `Footer` */

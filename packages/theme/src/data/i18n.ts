@@ -1,15 +1,29 @@
 /** The UI language of a page: the post's `lang` when it has one, else the site's `locale`. */
 import config from 'virtual:chirpy/config';
 import { resolveLocale, useTranslations, type LocaleCode, type Translate } from '../locales/index.ts';
+import { routeLanguage, type SiteLanguage } from './languages.ts';
 
 export interface PageLocale {
   locale: LocaleCode;
-  /** The value for `<html lang>`: the post's own `lang` as written, else the locale. */
+  /** The value for `<html lang>`: the page language's, else the post's own `lang` as written, else the locale. */
   htmlLang: string;
   t: Translate;
+  /** On a multilingual site: the page's language. */
+  language?: SiteLanguage | undefined;
+  /** Text direction, when the page's language sets one. */
+  dir?: 'ltr' | 'rtl' | undefined;
 }
 
-export function pageLocale(lang?: string): PageLocale {
+/**
+ * The UI language of a page. On a multilingual site it is the language of the page's route
+ * (`Astro.routePattern`); elsewhere the post's `lang`, else the site's `locale`.
+ */
+export function pageLocale(lang?: string, routePattern?: string): PageLocale {
+  const language = routeLanguage(routePattern);
+  if (language) {
+    const locale = resolveLocale(language.locale, config.locale);
+    return { locale, htmlLang: language.hreflang, t: useTranslations(locale), language, dir: language.dir };
+  }
   const locale = resolveLocale(lang, config.locale);
   return { locale, htmlLang: lang ?? locale, t: useTranslations(locale) };
 }

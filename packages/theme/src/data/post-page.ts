@@ -76,14 +76,19 @@ export interface PostPageData {
 }
 
 /**
- * The post page's data. `headings` are those `render(post)` returned; `current` and `site`
- * are the page's `Astro.url` and `Astro.site`.
+ * The post page's data. `headings` are those `render(post)` returned; `current`, `site` and
+ * `routePattern` are the page's `Astro.url`, `Astro.site` and `Astro.routePattern`.
  */
 export async function getPostPageData(
   post: Post,
-  { headings, current, site }: { headings: readonly Heading[]; current: URL; site: URL | undefined },
+  {
+    headings,
+    current,
+    site,
+    routePattern,
+  }: { headings: readonly Heading[]; current: URL; site: URL | undefined; routePattern?: string | undefined },
 ): Promise<PostPageData> {
-  const { posts } = await getSiteData();
+  const { posts } = await getSiteData(routePattern);
   const { data } = post;
   const info = await getRenderInfo(post);
   const { older, newer } = neighbours(posts, post.id);
@@ -99,7 +104,7 @@ export async function getPostPageData(
     post,
     url,
     absoluteUrl: pageUrl(current, site) ?? current.href,
-    page: pageLocale(data.lang),
+    page: pageLocale(data.lang, routePattern),
     info,
     summary: data.description ?? info.excerpt,
     authors: postAuthors(data.authors),

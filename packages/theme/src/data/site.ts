@@ -8,7 +8,9 @@ import { getCollection, render } from 'astro:content';
 import config from 'virtual:chirpy/config';
 import { emptyRenderInfo, type ChirpyRenderInfo } from '../markdown/frontmatter.ts';
 import type { ChirpyPostData } from '../schema.ts';
+import { languageEditions, splitPostId, type SiteLanguage } from '../utils/languages.ts';
 import { homeOrder, isPublic, recentlyUpdated, sortPosts } from '../utils/posts.ts';
+import { languages, routeLanguage } from './languages.ts';
 import { categoryTerms, categoryTree, collisions, tagTerms, trendingTags, type Term } from '../utils/taxonomy.ts';
 
 export const COLLECTION = 'posts';
@@ -19,6 +21,24 @@ export interface Post {
   body?: string;
   filePath?: string;
   rendered?: { html: string; metadata?: { frontmatter?: Record<string, unknown> } };
+  /**
+   * On a multilingual site: how one language's pages show this post. The post's `id` is then its
+   * slug (its URL in that language, before the language prefix), `entry` the stored entry.
+   */
+  edition?: PostEdition;
+}
+
+export interface PostEdition {
+  /** The entry in the content store (its id holds the language: `ko/slug`). */
+  entry: Post;
+  /** The language the pages are in. */
+  pageLanguage: SiteLanguage;
+  /** The post's own language. */
+  language: SiteLanguage;
+  /** Shown in another language than its own: it has no translation into the page's language. */
+  fallback: boolean;
+  /** The languages the post really exists in, with its slug in each. */
+  translations: { language: SiteLanguage; slug: string }[];
 }
 
 export interface SiteData {
@@ -34,12 +54,51 @@ export interface SiteData {
   trending: Term<Post>[];
 }
 
-let cached: Promise<SiteData> | undefined;
+let entries: Promise<Post[]> | undefined;
 
-async function load(): Promise<SiteData> {
-  const entries = (await getCollection(COLLECTION as never)) as unknown as Post[];
-  const now = new Date();
-  const posts = sortPosts(entries.filter((post) => isPublic(post, now)));
+/** The public posts, newest first, as stored. */
+function publicPosts(): Promise<Post[]> {
+  entries ??= (async () => {
+    const all = (await getCollection(COLLECTION as never)) as unknown as Post[];
+    const now = new Date();
+    return sortPosts(all.filter((post) => isPublic(post, now)));
+  })();
+  return entries;
+}
+
+let editions: Promise<Map<string, Post[]>> | undefined;
+
+/** A multilingual site's posts as each language shows them (utils/languages.ts `languageEditions`). */
+function postsByLanguage(): Promise<Map<string, Post[]>> {
+  editions ??= (async () => {
+    const byLanguage = new Map<string, Post[]>();
+    if (!languages) return byLanguage;
+    for (const [code, shown] of languageEditions(languages, await publicPosts())) {
+      const pageLanguage = languages.find(code)!;
+      byLanguage.set(
+        code,
+        shown.map(({ post, language, slug, fallback, translations }) => ({
+          ...post,
+          id: slug,
+          edition: {
+            entry: post,
+            pageLanguage,
+            language,
+            fallback,
+            translations: [...translations.values()].map((version) => splitPostId(languages!, version.id)),
+          },
+        })),
+      );
+    }
+    return byLanguage;
+  })();
+  return editions;
+}
+
+const cached = new Map<string, Promise<SiteData>>();
+
+async function load(language: SiteLanguage | undefined): Promise<SiteData> {
+  const posts = language ? (await postsByLanguage()).get(language.code)! : await publicPosts();
   const categories = categoryTerms(posts);
   const tags = tagTerms(posts);
   for (const [kind, terms] of [
@@ -63,16 +122,29 @@ async function load(): Promise<SiteData> {
   };
 }
 
-/** The blog's data; the first caller computes it, every later page reuses it. */
-export function getSiteData(): Promise<SiteData> {
-  cached ??= load();
-  return cached;
+/**
+ * The blog's data; the first caller computes it, every later page reuses it. On a
+ * multilingual site, pass the page's route pattern (`Astro.routePattern`, or `routePattern` in
+ * `getStaticPaths`) to get its language's posts.
+ */
+export function getSiteData(routePattern?: string): Promise<SiteData> {
+  const language = routeLanguage(routePattern);
+  const key = language?.code ?? '';
+  let data = cached.get(key);
+  if (!data) cached.set(key, (data = load(language)));
+  return data;
+}
+
+/** The stored entry of a post as pages hold it (on multilingual sites, pages hold an edition). */
+export function storedEntry(post: Post): Post {
+  return post.edition?.entry ?? post;
 }
 
 const infos = new Map<string, Promise<ChirpyRenderInfo>>();
 
 /** Word count, excerpt and code flag, from the Markdown pipeline (rendering MDX once if needed). */
-export function getRenderInfo(post: Post): Promise<ChirpyRenderInfo> {
+export function getRenderInfo(shown: Post): Promise<ChirpyRenderInfo> {
+  const post = storedEntry(shown);
   let info = infos.get(post.id);
   if (!info) {
     const stored = post.rendered?.metadata?.frontmatter?.chirpy as ChirpyRenderInfo | undefined;
@@ -91,7 +163,8 @@ export { config };
 let container: Promise<experimental_AstroContainer> | undefined;
 
 /** The post's HTML: stored at sync time for Markdown, rendered once for MDX. */
-export async function getPostHtml(post: Post): Promise<string> {
+export async function getPostHtml(shown: Post): Promise<string> {
+  const post = storedEntry(shown);
   if (post.rendered?.html !== undefined) return post.rendered.html;
   container ??= experimental_AstroContainer.create().then((created) => {
     created.addServerRenderer({ renderer: mdxRenderer });

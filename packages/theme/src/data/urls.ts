@@ -2,8 +2,10 @@
  * The theme's URLs for this site: `utils/urls.ts` bound to the site's `base`, for pages and
  * components.
  */
-import { base } from 'virtual:chirpy/config';
-import { absoluteUrl, themeUrls, type TermKind } from '../utils/urls.ts';
+import config, { base } from 'virtual:chirpy/config';
+import { localizeHrefs, type SiteLanguage } from '../utils/languages.ts';
+import { absoluteUrl, basePrefix, themeUrls, type TermKind } from '../utils/urls.ts';
+import { languages } from './languages.ts';
 
 const urls = themeUrls(base);
 
@@ -24,3 +26,25 @@ export function pageUrl(current: URL, site: URL | undefined): string | undefined
 }
 
 export { absoluteUrl };
+
+/** A theme URL (with the base) in a language: `/blog/posts/a/` → `/blog/ko/posts/a/`. */
+export function localizedUrl(path: string, language: SiteLanguage | undefined): string {
+  if (!language || language.isDefault) return path;
+  const prefix = basePrefix(base);
+  return prefix + language.prefix + path.slice(prefix.length);
+}
+
+/**
+ * HTML with its links to the site localised for a language's pages (utils/languages.ts
+ * `localizeHrefs`); `origin` is the site's, so site-absolute links are localised too.
+ */
+export function localizedHtml(html: string, language: SiteLanguage | undefined, origin = ''): string {
+  if (!language || language.isDefault || !languages) return html;
+  return localizeHrefs(html, {
+    prefix: language.prefix,
+    base: basePrefix(base),
+    origin,
+    prefixes: languages.list.filter((other) => !other.isDefault).map((other) => other.prefix),
+    exclude: config.excludeFromLocalization,
+  });
+}

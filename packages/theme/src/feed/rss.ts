@@ -9,7 +9,8 @@ import config from 'virtual:chirpy/config';
 import { feedCreator } from '../data/authors.ts';
 import { postSummary } from '../data/post-page.ts';
 import { getPostHtml, type Post } from '../data/site.ts';
-import { absoluteUrl, postUrl, url } from '../data/urls.ts';
+import { absoluteUrl, localizedHtml, localizedUrl, postUrl, url } from '../data/urls.ts';
+import type { SiteLanguage } from '../data/languages.ts';
 import { updatedAt } from '../utils/posts.ts';
 import { feedHtml } from './feed-html.ts';
 import { escapeXml, rfc822, textAsHtml, xmlSafe } from './xml-text.ts';
@@ -23,6 +24,8 @@ export interface FeedSpec {
   /** Public posts, newest first. */
   posts: Post[];
   site: URL;
+  /** On a multilingual site: the feed's language (its links go under the language's prefix). */
+  language?: SiteLanguage | undefined;
 }
 
 /**
@@ -31,10 +34,10 @@ export interface FeedSpec {
  */
 const feedContent = new Map<string, Promise<string>>();
 
-function escapedContentFor(post: Post, link: string): Promise<string> {
+function escapedContentFor(post: Post, link: string, language: SiteLanguage | undefined): Promise<string> {
   let content = feedContent.get(link);
   if (!content) {
-    content = getPostHtml(post).then((html) => escapeXml(feedHtml(html, link)));
+    content = getPostHtml(post).then((html) => escapeXml(feedHtml(localizedHtml(html, language), link)));
     feedContent.set(link, content);
   }
   return content;
@@ -49,7 +52,8 @@ function escapedContentFor(post: Post, link: string): Promise<string> {
 const CONTENT_MARKER = `chirpy-feed-content-${randomUUID()}-`;
 const CONTENT_MARKERS = new RegExp(`${CONTENT_MARKER}(\\d+)`, 'g');
 
-export async function feedResponse({ title, description, path, posts, site }: FeedSpec): Promise<Response> {
+export async function feedResponse({ title, description, path, posts, site, language }: FeedSpec): Promise<Response> {
+  const link = (path: string) => absoluteUrl(localizedUrl(path, language), site);
   const selected = config.feed.limit > 0 ? posts.slice(0, config.feed.limit) : posts;
   const newest = selected.reduce<Date | undefined>((latest, post) => {
     const date = updatedAt(post);
@@ -58,12 +62,12 @@ export async function feedResponse({ title, description, path, posts, site }: Fe
   const contents: string[] = [];
   const items = await Promise.all(
     selected.map(async (post, index) => {
-      const link = absoluteUrl(postUrl(post.id), site);
-      contents[index] = await escapedContentFor(post, link);
+      const itemLink = link(postUrl(post.id));
+      contents[index] = await escapedContentFor(post, itemLink, language);
       const author = feedCreator(post.data.authors);
       return {
         title: xmlSafe(post.data.title),
-        link,
+        link: itemLink,
         description: textAsHtml(await postSummary(post)),
         content: `${CONTENT_MARKER}${index}`,
         categories: [...post.data.categories, ...post.data.tags].map(xmlSafe),
@@ -76,12 +80,12 @@ export async function feedResponse({ title, description, path, posts, site }: Fe
   const xml = await getRssString({
     title: xmlSafe(title),
     description: textAsHtml(description),
-    site: absoluteUrl(url('/'), site),
+    site: link(url('/')),
     xmlns: { atom: 'http://www.w3.org/2005/Atom', dc: 'http://purl.org/dc/elements/1.1/' },
     customData:
-      `<language>${escapeXml(config.locale)}</language>` +
+      `<language>${escapeXml(language?.hreflang ?? config.locale)}</language>` +
       (newest ? `<lastBuildDate>${rfc822(newest, config.timezone)}</lastBuildDate>` : '') +
-      `<atom:link href="${escapeXml(absoluteUrl(url(path), site))}" rel="self" type="application/rss+xml"/>` +
+      `<atom:link href="${escapeXml(link(url(path)))}" rel="self" type="application/rss+xml"/>` +
       `<generator>astro-theme-chirpy</generator>`,
     items,
     trailingSlash: true,

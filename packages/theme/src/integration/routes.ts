@@ -6,12 +6,15 @@ export interface ThemeRoute {
   pattern: string;
   entrypoint: URL;
   switch: keyof ChirpyConfig['routes'];
+  /** On a multilingual site, published again under each other language's prefix. */
+  perLanguage: boolean;
 }
 
-const route = (pattern: string, file: string, key: ThemeRoute['switch']): ThemeRoute => ({
+const route = (pattern: string, file: string, key: ThemeRoute['switch'], perLanguage = true): ThemeRoute => ({
   pattern,
   entrypoint: new URL(`../routes/${file}`, import.meta.url),
   switch: key,
+  perLanguage,
 });
 
 export const THEME_ROUTES: ThemeRoute[] = [
@@ -27,9 +30,9 @@ export const THEME_ROUTES: ThemeRoute[] = [
   route('/feed.xml', 'feed.xml.ts', 'feed'),
   route('/[kind]/[slug]/feed.xml', 'term-feed.xml.ts', 'feed'),
   route('/404', '404.astro', 'notFound'),
-  route('/[...redirect]', 'redirect.ts', 'posts'),
-  route('/robots.txt', 'robots.txt.ts', 'seo'),
-  route('/site.webmanifest', 'site.webmanifest.ts', 'seo'),
+  route('/[...redirect]', 'redirect.ts', 'posts', false),
+  route('/robots.txt', 'robots.txt.ts', 'seo', false),
+  route('/site.webmanifest', 'site.webmanifest.ts', 'seo', false),
 ];
 
 export function enabledRoutes(config: ChirpyConfig): ThemeRoute[] {

@@ -9,17 +9,24 @@ import type { AstroIntegration } from 'astro';
 import { createIndex, close } from 'pagefind';
 import { POSTS_DIR } from '../utils/urls.ts';
 
-export function chirpySearch(language: string): AstroIntegration {
+/**
+ * `language` puts every page into one index in that language (a one-language site); without
+ * it, Pagefind makes one index per `<html lang>` and each language's search page reads its own.
+ */
+export function chirpySearch(language: string | undefined): AstroIntegration {
   return {
     name: 'astro-theme-chirpy/search',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
-        const { index, errors } = await createIndex({ forceLanguage: language });
+        const { index, errors } = await createIndex(language ? { forceLanguage: language } : {});
         try {
           if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
           // Only post pages carry `data-pagefind-body`: reading the rest would find nothing to index.
-          const added = await index.addDirectory({ path: site, glob: `${POSTS_DIR}/**/*.html` });
+          const added = await index.addDirectory({
+            path: site,
+            glob: language ? `${POSTS_DIR}/**/*.html` : `{${POSTS_DIR},*/${POSTS_DIR}}/**/*.html`,
+          });
           if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
           const written = await index.writeFiles({ outputPath: fileURLToPath(new URL('pagefind/', dir)) });
           if (written.errors.length > 0)

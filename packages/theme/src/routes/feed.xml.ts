@@ -3,14 +3,16 @@ import type { APIRoute } from 'astro';
 import config from 'virtual:chirpy/config';
 import { getSiteData } from '../data/site.ts';
 import { feedResponse } from '../feed/rss.ts';
+import { routeLanguage } from '../data/languages.ts';
 
-export const GET: APIRoute = async ({ site }) => {
-  const { posts } = await getSiteData();
+export const GET: APIRoute = async ({ site, routePattern }) => {
+  const { posts } = await getSiteData(routePattern);
   return feedResponse({
     title: config.title,
     description: config.description || config.tagline || config.title,
     path: '/feed.xml',
     posts,
     site: site ?? new URL('http://localhost/'),
+    language: routeLanguage(routePattern),
   });
 };

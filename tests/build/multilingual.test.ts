@@ -1,0 +1,153 @@
+/**
+ * A multilingual blog moved from jekyll-polyglot: each language's pages under its prefix,
+ * translations grouped by file name or page_id, untranslated posts published under every
+ * language with a note, hreflang alternates, a language switcher, localised links and feeds.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildFailure, buildSite, post, type BuiltSite } from '../helpers/site.ts';
+
+const OPTIONS = {
+  title: 'Polyglot',
+  timezone: 'UTC',
+  languages: ['en', 'ko', { code: 'zh-TW', label: '繁體中文' }],
+  defaultLanguage: 'en',
+  excludeFromLocalization: ['assets'],
+};
+
+describe('a multilingual blog', () => {
+  let site: BuiltSite;
+  beforeAll(async () => {
+    site = await buildSite('multilingual', {
+      posts: {
+        '2024-01-01-hello.md': post(
+          { title: 'Hello', categories: '[Notes]' },
+          'See [only English](/posts/only-english/), [a file](/assets/x.pdf) and ![a picture](/img/a.png).',
+        ),
+        'ko/2024-01-01-hello.md': post(
+          { title: '안녕하세요', categories: '[노트]' },
+          '[영어 글](/posts/only-english/)',
+        ),
+        '2024-02-01-only-english.md': post({ title: 'Only English' }),
+        'ko/2024-03-01-hangul.md': post({ title: '한글만' }),
+        '2024-04-01-greeting.md': post({ title: 'Greeting', page_id: 'greet' }),
+        'zh-tw/2024-04-01-wenhou.md': post({ title: '問候', page_id: 'greet' }),
+      },
+      files: { 'public/img/a.png': 'png', 'public/assets/x.pdf': 'pdf' },
+      options: OPTIONS,
+    });
+  });
+
+  it('publishes each post under its language, and an untranslated one under every language', () => {
+    for (const path of [
+      '/posts/hello/',
+      '/ko/posts/hello/',
+      '/zh-TW/posts/hello/',
+      '/posts/only-english/',
+      '/ko/posts/only-english/',
+      '/posts/hangul/',
+      '/ko/posts/hangul/',
+      '/zh-TW/posts/hangul/',
+      '/posts/greeting/',
+      '/zh-TW/posts/wenhou/',
+      '/ko/posts/greeting/',
+    ]) {
+      expect(site.exists(path), path).toBe(true);
+    }
+    expect(site.html('/ko/posts/hello/').querySelector('h1')!.text.trim()).toBe('안녕하세요');
+    expect(site.html('/zh-TW/posts/hello/').querySelector('h1')!.text.trim()).toBe('Hello');
+    // A post only in Korean: at the root too (there is no English version), in Korean.
+    expect(site.html('/posts/hangul/').querySelector('h1')!.text.trim()).toBe('한글만');
+  });
+
+  it("sets the page's language, and marks a fallback copy's content with its own", () => {
+    expect(site.html('/ko/posts/hello/').querySelector('html')!.getAttribute('lang')).toBe('ko');
+    const copy = site.html('/ko/posts/only-english/');
+    expect(copy.querySelector('html')!.getAttribute('lang')).toBe('ko');
+    expect(copy.querySelector('article.post')!.getAttribute('lang')).toBe('en');
+    const note = copy.querySelector('.language-fallback')!;
+    expect(note.getAttribute('lang')).toBe('ko');
+    expect(note.querySelector('a')!.getAttribute('href')).toBe('/posts/only-english/');
+    expect(site.html('/ko/posts/hello/').querySelector('.language-fallback')).toBeNull();
+  });
+
+  it('links real translations as hreflang alternates with x-default, and a fallback copy to its original', () => {
+    const head = site.html('/posts/hello/');
+    const alternates = head
+      .querySelectorAll('link[rel="alternate"][hreflang]')
+      .map((link) => [link.getAttribute('hreflang'), link.getAttribute('href')]);
+    expect(alternates).toEqual([
+      ['en', 'https://example.com/posts/hello/'],
+      ['ko', 'https://example.com/ko/posts/hello/'],
+      ['x-default', 'https://example.com/posts/hello/'],
+    ]);
+    expect(head.querySelector('link[rel="canonical"]')!.getAttribute('href')).toBe('https://example.com/posts/hello/');
+    const copy = site.html('/zh-TW/posts/hello/');
+    expect(copy.querySelector('link[rel="canonical"]')!.getAttribute('href')).toBe('https://example.com/posts/hello/');
+    const greeting = site.html('/posts/greeting/');
+    expect(greeting.querySelector('link[hreflang="zh-TW"]')!.getAttribute('href')).toBe(
+      'https://example.com/zh-TW/posts/wenhou/',
+    );
+  });
+
+  it('shows a language switcher of plain links to the same page, marking untranslated ones', () => {
+    const switcher = site.html('/posts/greeting/').querySelector('nav.language-switcher')!;
+    expect(switcher.querySelector('[aria-current="page"]')!.text.trim()).toBe('English');
+    const links = switcher.querySelectorAll('a').map((link) => ({
+      href: link.getAttribute('href'),
+      hreflang: link.getAttribute('hreflang'),
+      untranslated: link.querySelector('.untranslated') !== null,
+    }));
+    expect(links).toEqual([
+      { href: '/ko/posts/greeting/', hreflang: 'ko', untranslated: true },
+      { href: '/zh-TW/posts/wenhou/', hreflang: 'zh-TW', untranslated: false },
+    ]);
+    expect(switcher.querySelector('a[hreflang="zh-TW"]')!.text).toContain('繁體中文');
+  });
+
+  it("localises links to the site on other languages' pages, except excluded paths and sources", () => {
+    const page = site.html('/ko/posts/hello/');
+    expect(page.querySelector('.content a')!.getAttribute('href')).toBe('/ko/posts/only-english/');
+    const copy = site.html('/zh-TW/posts/hello/');
+    const hrefs = copy.querySelectorAll('.content a').map((link) => link.getAttribute('href'));
+    expect(hrefs).toContain('/zh-TW/posts/only-english/');
+    expect(hrefs).toContain('/assets/x.pdf');
+    expect(copy.querySelector('.content img')!.getAttribute('src')).toBe('/img/a.png');
+    // The theme's own links too: the sidebar's home and categories, the feed; never stylesheets or icons.
+    expect(page.querySelector('#sidebar a[href="/ko/categories/"]')).not.toBeNull();
+    expect(page.querySelector('link[type="application/rss+xml"]')!.getAttribute('href')).toBe('/ko/feed.xml');
+    for (const link of page.querySelectorAll('link[rel="stylesheet"], link[rel="icon"]')) {
+      expect(link.getAttribute('href')).not.toMatch(/^\/ko\//);
+    }
+  });
+
+  it('indexes each language for its own search page', () => {
+    const entry = JSON.parse(site.read('/pagefind/pagefind-entry.json')) as { languages: Record<string, unknown> };
+    expect(Object.keys(entry.languages).sort()).toEqual(['en', 'ko', 'zh-tw']);
+    expect(site.exists('/ko/search/')).toBe(true);
+  });
+
+  it('gives every language its home, categories, 404 and feed', () => {
+    const home = site.html('/ko/');
+    const titles = home.querySelectorAll('.post-card .card-title').map((title) => title.text.trim());
+    expect(titles).toEqual(['Greeting', '한글만', 'Only English', '안녕하세요']);
+    expect(site.exists('/ko/categories/노트/')).toBe(true);
+    expect(site.html('/ko/404.html').querySelector('html')!.getAttribute('lang')).toBe('ko');
+    expect(site.exists('/ko/404/')).toBe(false);
+    expect(site.exists('/categories/notes/')).toBe(true);
+    const feed = site.read('/ko/feed.xml');
+    expect(feed).toContain('<language>ko</language>');
+    expect(feed).toContain('<link>https://example.com/ko/posts/hello/</link>');
+    expect(feed).toContain('href="https://example.com/ko/feed.xml" rel="self"');
+    expect(site.read('/feed.xml')).toContain('<link>https://example.com/posts/hello/</link>');
+  });
+});
+
+describe('a post in a language the site does not have', () => {
+  it('stops the build naming the file and the language', async () => {
+    const error = await buildFailure('multilingual-unknown', {
+      posts: { '2024-01-01-x.md': post({ title: 'X', lang: 'pt-br' }) },
+      options: OPTIONS,
+    });
+    expect(error).toMatch(/2024-01-01-x\.md: lang: "pt-br" is not one of the site's languages \(en, ko, zh-TW\)/);
+  });
+});
