@@ -6,8 +6,16 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SHARE_PLATFORMS, SOCIAL_TYPES } from 'astro-theme-chirpy/config';
-import { formatReport, migrate, SHARE_TYPE_NAMES, SOCIAL_TYPE_NAMES } from 'astro-theme-chirpy/migrate';
+import yaml from 'js-yaml';
+import { ChirpyConfigSchema, SHARE_PLATFORMS, SOCIAL_TYPES } from 'astro-theme-chirpy/config';
+import {
+  formatReport,
+  mapConfig,
+  mapLanguages,
+  migrate,
+  SHARE_TYPE_NAMES,
+  SOCIAL_TYPE_NAMES,
+} from 'astro-theme-chirpy/migrate';
 import { TESTS_DIR } from '../helpers/site.ts';
 
 const COMMON = `
@@ -190,21 +198,31 @@ baseurl: ''
   },
 };
 
-function migrateVersion(version: string): { config: string; report: string } {
-  const work = join(TESTS_DIR, '.tmp', `migrate-v${version}`);
+/** Migrates a Jekyll site made of `config` and `data` (files under `_data/`) in tests/.tmp/<name>/. */
+function migrateSite(
+  name: string,
+  config: string,
+  data: Record<string, string> = {},
+): { config: string; report: string; astro: string } {
+  const work = join(TESTS_DIR, '.tmp', name);
   rmSync(work, { recursive: true, force: true });
-  const spec = VERSIONS[version]!;
   const files: Record<string, string> = {
-    '_config.yml': spec.config,
+    '_config.yml': config,
     '_posts/2024-01-01-hello.md': '---\ntitle: Hello\n---\n\nHi.\n',
-    ...Object.fromEntries(Object.entries(spec.data ?? {}).map(([path, text]) => [`_data/${path}`, text])),
+    ...Object.fromEntries(Object.entries(data).map(([path, text]) => [`_data/${path}`, text])),
   };
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(work, 'jekyll', path)), { recursive: true });
     writeFileSync(join(work, 'jekyll', path), text);
   }
-  const report = formatReport(migrate(join(work, 'jekyll'), join(work, 'astro')));
-  return { config: readFileSync(join(work, 'astro', 'astro.config.mjs'), 'utf8'), report };
+  const astro = join(work, 'astro');
+  const report = formatReport(migrate(join(work, 'jekyll'), astro));
+  return { config: readFileSync(join(astro, 'astro.config.mjs'), 'utf8'), report, astro };
+}
+
+function migrateVersion(version: string): { config: string; report: string } {
+  const spec = VERSIONS[version]!;
+  return migrateSite(`migrate-v${version}`, spec.config, spec.data);
 }
 
 /** Every expected fragment is in the generated astro.config.mjs. */
@@ -286,5 +304,127 @@ describe("migrate's lists of the theme's names", () => {
   it('match the options schema (migrate.mjs is plain JavaScript and keeps its own copy)', () => {
     expect([...SOCIAL_TYPE_NAMES].sort()).toEqual(SOCIAL_TYPES.filter((type) => type !== 'link').sort());
     expect([...SHARE_TYPE_NAMES].sort()).toEqual([...SHARE_PLATFORMS].sort());
+  });
+});
+
+/** A multilingual Chirpy 7 blog with jekyll-polyglot, as such blogs configure it. */
+const POLYGLOT = `${COMMON}
+lang: en
+social:
+  name: Gukwon Koo
+baseurl: ""
+plugins:
+  - jekyll-polyglot
+languages: ["en", "ko", "zh-TW"]
+default_lang: "en"
+exclude_from_localization: ["assets", "favicon.ico"]
+lang_from_path: true
+parallel_localization: false
+`;
+
+/** `_config.yml` read as the migration reads it. */
+const load = (config: string) => yaml.load(config) as Record<string, unknown>;
+
+describe('migrate maps jekyll-polyglot', () => {
+  it('languages, default_lang, exclude_from_localization and lang_from_path become the language options', () => {
+    const notes: string[] = [];
+    const { options } = mapConfig(load(POLYGLOT), notes);
+    expect(options).toMatchObject({
+      locale: 'en',
+      languages: ['en', 'ko', 'zh-TW'],
+      defaultLanguage: 'en',
+      excludeFromLocalization: ['assets', 'favicon.ico'],
+      languageFromPath: true,
+    });
+    expect(notes).toEqual([]);
+    // The options are what the theme takes.
+    expect(ChirpyConfigSchema.safeParse(options).error).toBeUndefined();
+  });
+
+  it('writes them to astro.config.mjs; parallel_localization (a Jekyll build switch) is not reported', () => {
+    const { config, report } = migrateSite('migrate-polyglot', POLYGLOT);
+    expect(config).toMatch(/"languages": \[\s*"en",\s*"ko",\s*"zh-TW"\s*\]/);
+    expect(config).toContain('"defaultLanguage": "en"');
+    expect(config).toMatch(/"excludeFromLocalization": \[\s*"assets",\s*"favicon.ico"\s*\]/);
+    expect(config).toContain('"languageFromPath": true');
+    expect(report).not.toMatch(/not mapped/);
+    expect(report).not.toMatch(/languages|default_lang|exclude_from_localization|lang_from_path|parallel_localization/);
+  });
+
+  it("lang_from_path missing: polyglot's default (false), not the theme's", () => {
+    const config = load(POLYGLOT.replace('lang_from_path: true\n', ''));
+    expect(mapLanguages(config, [])?.languageFromPath).toBe(false);
+    expect(mapLanguages({ ...config, lang_from_path: null }, [])?.languageFromPath).toBe(false);
+    expect(mapLanguages({ ...config, lang_from_path: false }, [])?.languageFromPath).toBe(false);
+    expect(mapConfig(config, []).options.languageFromPath).toBe(false);
+  });
+
+  it('default_lang gives the UI strings when lang is missing; lang still wins when set', () => {
+    const withoutLang = load(POLYGLOT.replace('lang: en\n', '').replace('default_lang: "en"', 'default_lang: "ko"'));
+    expect(mapConfig(withoutLang, []).options).toMatchObject({ locale: 'ko-KR', defaultLanguage: 'ko' });
+    const both = load(POLYGLOT.replace('default_lang: "en"', 'default_lang: "ko"'));
+    expect(mapConfig(both, []).options).toMatchObject({ locale: 'en', defaultLanguage: 'ko' });
+    const notes: string[] = [];
+    const unknown = load(POLYGLOT.replace('lang: en\n', '').replace('default_lang: "en"', 'default_lang: "zh-TW"'));
+    expect(mapConfig(unknown, notes).options.locale).toBeUndefined();
+    expect(notes).toEqual([
+      `default_lang: "zh-TW" has no UI strings in this theme yet; the site uses English (locale: 'en').`,
+    ]);
+  });
+
+  it("default_lang missing: polyglot's 'en', built even when languages leaves it out", () => {
+    expect(mapLanguages({ languages: ['ko', 'en'] }, [])).toMatchObject({
+      languages: ['ko', 'en'],
+      defaultLanguage: 'en',
+    });
+    expect(mapLanguages({ languages: ['ko', 'ja'] }, [])).toMatchObject({
+      languages: ['en', 'ko', 'ja'],
+      defaultLanguage: 'en',
+    });
+  });
+
+  it('leaves out a language the theme cannot take as a URL prefix, and says so', () => {
+    const notes: string[] = [];
+    expect(mapLanguages({ languages: ['en', 'zh_HK'], default_lang: 'en' }, notes)?.languages).toEqual(['en']);
+    expect(notes).toEqual([
+      'languages: "zh_HK" is not a language code the theme takes (such as en, ko or zh-TW); left out.',
+    ]);
+  });
+
+  it('copies _data/<lang>/ to src/data/<lang>/ as it is and reports it', () => {
+    const authors = 'gguguk:\n  name: 구국\n  twitter: gguguk_tw\n';
+    const strings = 'layout:\n  post: 글\n';
+    const { report, astro } = migrateSite('migrate-polyglot-data', POLYGLOT, {
+      'authors.yml': 'gguguk:\n  name: Gukwon Koo\n',
+      'ko/authors.yml': authors,
+      'ko/locales/ko-KR.yml': strings,
+      'zh-TW/authors.yml': 'gguguk:\n  name: 古國\n',
+      // Not a configured language: plain data, not polyglot's.
+      'extra/links.yml': '- a\n',
+    });
+    expect(readFileSync(join(astro, 'src/data/ko/authors.yml'), 'utf8')).toBe(authors);
+    expect(readFileSync(join(astro, 'src/data/ko/locales/ko-KR.yml'), 'utf8')).toBe(strings);
+    expect(readFileSync(join(astro, 'src/data/zh-TW/authors.yml'), 'utf8')).toContain('古國');
+    expect(report).toContain(
+      '_data/ko: per-language data copied to src/data/ko/ (authors.yml, locales/ko-KR.yml); the theme does not read it yet',
+    );
+    expect(report).toContain('_data/zh-TW: per-language data copied to src/data/zh-TW/ (authors.yml)');
+    expect(report).not.toContain('_data/extra');
+    expect(report).not.toMatch(/not mapped/);
+    // Run again: nothing changes.
+    const again = formatReport(migrate(join(astro, '..', 'jekyll'), astro));
+    expect(again).toMatch(/^Wrote 0 file\(s\)/);
+  });
+
+  it('a one-language site gets no language options, as before', () => {
+    for (const [version, spec] of Object.entries(VERSIONS)) {
+      const notes: string[] = [];
+      const { options } = mapConfig(load(spec.config), notes);
+      for (const key of ['languages', 'defaultLanguage', 'excludeFromLocalization', 'languageFromPath']) {
+        expect(options, `${version}: ${key}`).not.toHaveProperty(key);
+      }
+      expect(mapLanguages(load(spec.config), [])).toBeUndefined();
+    }
+    expect(mapConfig(load(VERSIONS['7.6']!.config), []).options.locale).toBe('ko-KR');
   });
 });

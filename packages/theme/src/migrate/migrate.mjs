@@ -101,6 +101,11 @@ const MAPPED = new Set([
   'toc',
   'pwa',
   'pageviews',
+  // jekyll-polyglot (multilingual sites).
+  'languages',
+  'default_lang',
+  'exclude_from_localization',
+  'lang_from_path',
 ]);
 
 /** Keys that only configure Jekyll itself, or that the theme does by itself. */
@@ -125,6 +130,8 @@ const JEKYLL_ONLY = new Set([
   'jekyll_compose',
   // Chirpy 6+: where its CSS and scripts come from; the theme serves its own.
   'assets',
+  // jekyll-polyglot: builds the languages in parallel processes, a Jekyll build-speed switch.
+  'parallel_localization',
 ]);
 
 /**
@@ -148,6 +155,47 @@ function socialType(url) {
   return 'link';
 }
 
+/** A language code the theme accepts: config.ts `languageCode` (plain JavaScript keeps its own copy). */
+const LANGUAGE_CODE = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
+
+/**
+ * jekyll-polyglot's settings as the theme's language options, or undefined for a site without
+ * them. Polyglot's defaults (lib/jekyll/polyglot/patches/jekyll/site.rb, `prepare` and
+ * `fetch_languages`): `languages: ['en']`, `default_lang: 'en'`, `lang_from_path: false`,
+ * `exclude_from_localization: []`; it builds the default language even when `languages`
+ * leaves it out.
+ * @param {Record<string, any>} config
+ * @param {string[]} notes
+ * @returns {{ languages: string[], defaultLanguage?: string, excludeFromLocalization?: string[], languageFromPath: boolean } | undefined}
+ */
+export function mapLanguages(config, notes) {
+  const listed = Array.isArray(config.languages) ? config.languages.map(text).filter(Boolean) : [];
+  const given = text(config.default_lang);
+  if (listed.length === 0 && !given) return undefined;
+  const fallback = given || 'en';
+  // Polyglot builds `default_lang` even when `languages` leaves it out; then it comes first.
+  const wanted = listed.length > 0 ? listed : ['en'];
+  /** @type {string[]} */
+  const languages = [];
+  for (const code of wanted.includes(fallback) ? wanted : [fallback, ...wanted]) {
+    if (languages.includes(code)) continue;
+    if (LANGUAGE_CODE.test(code)) languages.push(code);
+    else notes.push(`languages: "${code}" is not a language code the theme takes (such as en, ko or zh-TW); left out.`);
+  }
+  if (languages.length === 0) return undefined;
+  const exclude = Array.isArray(config.exclude_from_localization)
+    ? config.exclude_from_localization.map(text).filter(Boolean)
+    : [];
+  const fromPath = config.lang_from_path;
+  return {
+    languages,
+    ...(languages.includes(fallback) ? { defaultLanguage: fallback } : {}),
+    ...(exclude.length > 0 ? { excludeFromLocalization: exclude } : {}),
+    // Ruby's truth, as polyglot reads it: anything but a missing key, `false` or nothing (`lang_from_path:`).
+    languageFromPath: fromPath !== undefined && fromPath !== null && fromPath !== false,
+  };
+}
+
 /**
  * Maps `_config.yml` to `chirpy()` options and Astro's `site`/`base`.
  * @param {Record<string, any>} config
@@ -161,11 +209,17 @@ export function mapConfig(config, notes, data = {}) {
     if (text(config[key])) options[key] = text(config[key]);
   }
   const lang = text(config.lang);
-  if (lang) {
-    const locale = /** @type {Record<string, string>} */ (LOCALES)[lang];
+  const languages = mapLanguages(config, notes);
+  // The UI strings: Chirpy's `lang`, else polyglot's `default_lang` (the language at the root).
+  const localeKey = lang ? 'lang' : languages && text(config.default_lang) ? 'default_lang' : undefined;
+  if (localeKey) {
+    const code = text(config[localeKey]);
+    const locale = /** @type {Record<string, string>} */ (LOCALES)[code];
     if (locale) options.locale = locale;
-    else notes.push(`lang: "${lang}" has no UI strings in this theme yet; the site uses English (locale: 'en').`);
+    else
+      notes.push(`${localeKey}: "${code}" has no UI strings in this theme yet; the site uses English (locale: 'en').`);
   }
+  if (languages) Object.assign(options, languages);
   const paginate = Number(config.paginate);
   if (Number.isInteger(paginate) && paginate > 0) options.paginate = paginate;
   const mode = text(config.theme_mode);
@@ -455,6 +509,27 @@ export function migrate(source, target, versions = {}) {
     report.notes.push(
       "_data/locales: the site's own UI strings are not carried over; the theme's strings for the language are used.",
     );
+  }
+  // jekyll-polyglot: `_data/<lang>/` overrides `_data` in that language's build. Copied as it is,
+  // so nothing is lost; the theme has no such overrides.
+  const codes = (options.languages ?? []).map((/** @type {string} */ code) => code.toLowerCase());
+  const dataDir = join(source, '_data');
+  const languageData = existsSync(dataDir)
+    ? readdirSync(dataDir, { withFileTypes: true })
+        .filter((entry) => entry.isDirectory() && codes.includes(entry.name.toLowerCase()))
+        .map((entry) => entry.name)
+        .sort()
+    : [];
+  for (const code of languageData) {
+    const files = filesUnder(join(dataDir, code));
+    for (const file of files) {
+      copyOwned(join(dataDir, code, file), join(target, 'src/data', code, file), report, target);
+    }
+    if (files.length > 0) {
+      report.notes.push(
+        `_data/${code}: per-language data copied to src/data/${code}/ (${files.join(', ')}); the theme does not read it yet: authors, contact, share and UI strings come from the site-wide settings in every language.`,
+      );
+    }
   }
 
   // Tab pages other than the generated ones become Markdown pages with a sidebar tab.
