@@ -24,13 +24,16 @@ describe('a multilingual blog', () => {
           'See [only English](/posts/only-english/), [a file](/assets/x.pdf) and ![a picture](/img/a.png).',
         ),
         'ko/2024-01-01-hello.md': post(
-          { title: '안녕하세요', categories: '[노트]' },
+          { title: '안녕하세요', categories: '[노트]', redirect_from: '[/old-hello/]' },
           '[영어 글](/posts/only-english/)',
         ),
         '2024-02-01-only-english.md': post({ title: 'Only English' }),
         'ko/2024-03-01-hangul.md': post({ title: '한글만' }),
         '2024-04-01-greeting.md': post({ title: 'Greeting', page_id: 'greet' }),
-        'zh-tw/2024-04-01-wenhou.md': post({ title: '問候', page_id: 'greet' }),
+        'zh-tw/2024-04-01-wenhou.md': post(
+          { title: '問候', page_id: 'greet' },
+          'Languages: {% for l in site.languages %}[{{ l }}]{% endfor %} active={{ site.active_lang }} page={{ page.lang }} default={{ site.default_lang }}',
+        ),
       },
       files: { 'public/img/a.png': 'png', 'public/assets/x.pdf': 'pdf' },
       options: OPTIONS,
@@ -118,6 +121,26 @@ describe('a multilingual blog', () => {
     for (const link of page.querySelectorAll('link[rel="stylesheet"], link[rel="icon"]')) {
       expect(link.getAttribute('href')).not.toMatch(/^\/ko\//);
     }
+  });
+
+  it('lists every language in the sitemap, translations as alternates, and redirects under the prefix', () => {
+    const urls = site.read('/sitemap-0.xml');
+    expect(urls).toMatch(/<loc>https:\/\/example\.com\/ko\/posts\/hello\/<\/loc><lastmod>[^<]+<\/lastmod>/);
+    const entry = /<url><loc>https:\/\/example\.com\/posts\/hello\/<\/loc>.*?<\/url>/.exec(urls)![0];
+    expect(entry).toContain('<xhtml:link rel="alternate" hreflang="ko" href="https://example.com/ko/posts/hello/"/>');
+    expect(entry).toContain(
+      '<xhtml:link rel="alternate" hreflang="x-default" href="https://example.com/posts/hello/"/>',
+    );
+    expect(site.html('/ko/old-hello/').querySelector('link[rel="canonical"]')!.getAttribute('href')).toBe(
+      'https://example.com/ko/posts/hello/',
+    );
+    expect(urls).not.toContain('old-hello');
+  });
+
+  it("gives Liquid polyglot's variables, with the post's own language active", () => {
+    expect(site.html('/zh-TW/posts/wenhou/').querySelector('.content p')!.text).toBe(
+      'Languages: [en][ko][zh-TW] active=zh-TW page=zh-TW default=en',
+    );
   });
 
   it('indexes each language for its own search page', () => {

@@ -189,6 +189,22 @@ export function chirpyLoader(options: ChirpyLoaderOptions = {}): Loader {
         siteBase: context.config.base,
         cdn: theme?.cdn,
         title: theme?.title,
+        languages: languages && {
+          codes: languages.list.map((language) => language.code),
+          defaultCode: languages.default.code,
+          // An unknown `lang` is reported by the id generator, which names the file.
+          of: (info, fileUrl) => {
+            try {
+              return postLanguage(
+                languages!,
+                { lang: info.data.lang, path: relative(dir, fileURLToPath(fileUrl)) },
+                languageFromPath,
+              ).code;
+            } catch {
+              return languages!.default.code;
+            }
+          },
+        },
         warn: (message) => context.logger.warn(message),
         fail: (message, cause) => new FrontmatterError(message, { cause }),
       });

@@ -8,6 +8,7 @@ import { parsePostFileName } from '../utils/filename.ts';
 import { collectRedirects, type Redirect } from '../utils/redirects.ts';
 import { slugifyPrettyAsWritten } from '../utils/slug.ts';
 import { postPageFile, postPath } from '../utils/urls.ts';
+import { languages } from './languages.ts';
 import { getSiteData } from './site.ts';
 
 /** The slug Jekyll made from the file name (or `slug:`) as written, before NFC. */
@@ -25,17 +26,38 @@ function jekyllSlug(filePath: string | undefined, slug: unknown): string | undef
   return slugifyPrettyAsWritten(title);
 }
 
-let cached: Promise<Redirect[]> | undefined;
+/** A redirect page, and the language prefix (`''` or `/ko`) of the page it sends readers to. */
+export interface LanguageRedirect extends Redirect {
+  prefix: string;
+}
 
-async function load(): Promise<Redirect[]> {
-  const { posts } = await getSiteData();
-  const pages = new Map(posts.map((post) => [postPageFile(post.id), post.filePath ?? post.id]));
-  const redirects = collectRedirects(
+let cached: Promise<LanguageRedirect[]> | undefined;
+
+/** The redirects of one language's pages (a multilingual site's `redirect_from` live under each prefix, as in polyglot). */
+async function redirectsIn(prefix: string, routePattern: string | undefined): Promise<LanguageRedirect[]> {
+  const { posts } = await getSiteData(routePattern);
+  const inside = prefix.slice(1);
+  const pages = new Map(
+    posts.map((post) => [`${inside ? `${inside}/` : ''}${postPageFile(post.id)}`, post.filePath ?? post.id]),
+  );
+  return collectRedirects(
     posts
       .filter((post) => post.data.redirect_from && post.data.redirect_from.length > 0)
-      .map((post) => ({ id: post.id, file: post.filePath ?? post.id, from: post.data.redirect_from ?? [] })),
+      .map((post) => ({
+        id: post.id,
+        file: post.filePath ?? post.id,
+        from: (post.data.redirect_from ?? []).map((from) => `${prefix}/${from.replace(/^\/+/, '')}`),
+      })),
     (file) => pages.get(file.normalize('NFC')),
-  );
+  ).map((redirect) => ({ ...redirect, prefix }));
+}
+
+async function load(): Promise<LanguageRedirect[]> {
+  const redirects: LanguageRedirect[] = [];
+  for (const language of languages?.list ?? [undefined]) {
+    redirects.push(...(await redirectsIn(language?.prefix ?? '', language ? `${language.prefix}/` : undefined)));
+  }
+  const { posts } = await getSiteData();
   // Jekyll's own URL of a post whose file name is decomposed (NFD): the theme publishes the NFC
   // URL, and the URL Jekyll published sends readers there. Astro writes every page under an NFC
   // path, so the page is built under a stand-in name and moved into place after the build
@@ -43,13 +65,13 @@ async function load(): Promise<Redirect[]> {
   for (const post of posts) {
     const asWritten = jekyllSlug(post.filePath, post.data.slug);
     if (asWritten === undefined || asWritten.normalize('NFC') !== post.id || asWritten === post.id) continue;
-    redirects.push({ file: nfdStandIn(asWritten), from: postPath(asWritten), to: post.id });
+    redirects.push({ file: nfdStandIn(asWritten), from: postPath(asWritten), to: post.id, prefix: '' });
   }
   return redirects;
 }
 
 /** The redirect pages, computed once per build. */
-export function getRedirects(): Promise<Redirect[]> {
+export function getRedirects(): Promise<LanguageRedirect[]> {
   cached ??= load();
   return cached;
 }

@@ -19,6 +19,8 @@ export interface SitemapData {
   lastmod: Record<string, string>;
   /** Absolute URLs of redirect pages. */
   redirects: string[];
+  /** On a multilingual site: a post page's translations (and `x-default`), by its absolute URL. */
+  alternates?: Record<string, { lang: string; url: string }[]>;
 }
 
 /** One spelling for a URL, however its path is percent-encoded. */
@@ -33,7 +35,9 @@ function sameUrl(href: string): string {
 
 export function chirpySitemap(): AstroIntegration[] {
   let outDir: URL | undefined;
-  let facts: { lastmod: Map<string, string>; redirects: Set<string> } | undefined;
+  let facts:
+    | { lastmod: Map<string, string>; redirects: Set<string>; alternates: Map<string, { lang: string; url: string }[]> }
+    | undefined;
   const dataFile = () => (outDir ? fileURLToPath(new URL(SITEMAP_DATA_FILE, outDir)) : undefined);
   const read = () => {
     if (facts) return facts;
@@ -43,6 +47,7 @@ export function chirpySitemap(): AstroIntegration[] {
     facts = {
       lastmod: new Map(Object.entries(data.lastmod).map(([url, date]) => [sameUrl(url), date])),
       redirects: new Set(data.redirects.map(sameUrl)),
+      alternates: new Map(Object.entries(data.alternates ?? {}).map(([url, links]) => [sameUrl(url), links])),
     };
     return facts;
   };
@@ -68,11 +73,12 @@ export function chirpySitemap(): AstroIntegration[] {
     },
     sitemap({
       serialize(item) {
-        const { lastmod, redirects } = read();
+        const { lastmod, redirects, alternates } = read();
         const key = sameUrl(item.url);
         if (redirects.has(key)) return undefined;
         const date = lastmod.get(key);
-        return date ? { ...item, lastmod: date } : item;
+        const links = alternates.get(key);
+        return { ...item, ...(date ? { lastmod: date } : {}), ...(links ? { links } : {}) };
       },
     }),
     {

@@ -32,6 +32,12 @@ export interface LiquidEntryOptions {
   cdn?: string | undefined;
   /** `site.title` for Liquid. */
   title?: string | undefined;
+  /**
+   * On a multilingual site: `site.languages`, `site.default_lang`, and each post's language as
+   * `site.active_lang` and `page.lang` (polyglot's variables; a post's body is rendered once, in
+   * its own language).
+   */
+  languages?: { codes: string[]; defaultCode: string; of(info: EntryInfo, fileUrl: URL): string } | undefined;
   warn(message: string): void;
   /** Turns a Liquid problem Jekyll stops on into the loader's error. */
   fail(message: string, cause: unknown): Error;
@@ -70,7 +76,15 @@ export function liquidForPosts(
     let rendered: ReturnType<typeof renderLiquid>;
     try {
       // `page` is the front matter as written, as Jekyll's `page` is.
-      rendered = renderLiquid(info.body, { ...context, page: info.data, site: { title: options.title } });
+      const language = options.languages?.of(info, params.fileUrl);
+      const languageVariables = options.languages
+        ? { languages: options.languages.codes, default_lang: options.languages.defaultCode, active_lang: language }
+        : {};
+      rendered = renderLiquid(info.body, {
+        ...context,
+        page: language ? { ...info.data, lang: language } : info.data,
+        site: { title: options.title, ...languageVariables },
+      });
     } catch (error) {
       // What Jekyll stops on (an unknown tag, a broken tag, a post_url to no post) stops here too.
       if (error instanceof LiquidSyntaxError) {

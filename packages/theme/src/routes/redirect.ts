@@ -1,16 +1,20 @@
 /** Old URLs from `redirect_from`: a small page at each that sends readers to the post. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getRedirects } from '../data/redirects.ts';
-import { absoluteUrl, postUrl } from '../data/urls.ts';
+import { absoluteUrl, url } from '../data/urls.ts';
+import { postPath } from '../utils/urls.ts';
 import { escapeXml } from '../feed/xml-text.ts';
 
 export const getStaticPaths = (async () => {
   const redirects = await getRedirects();
-  return redirects.map((redirect) => ({ params: { redirect: redirect.file }, props: { to: redirect.to } }));
+  return redirects.map((redirect) => ({
+    params: { redirect: redirect.file },
+    props: { to: url(`${redirect.prefix}${postPath(redirect.to)}`) },
+  }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props, site }) => {
-  const target = postUrl((props as { to: string }).to);
+  const target = (props as { to: string }).to;
   const absolute = escapeXml(absoluteUrl(target, site));
   const html =
     `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Redirecting…</title>` +

@@ -6,18 +6,36 @@
 import type { APIRoute } from 'astro';
 import { getRedirects } from '../data/redirects.ts';
 import { getSiteData } from '../data/site.ts';
-import { absoluteUrl, postUrl, url } from '../data/urls.ts';
+import { languages } from '../data/languages.ts';
+import { absoluteUrl, localizedUrl, postUrl, url } from '../data/urls.ts';
+import { postPath } from '../utils/urls.ts';
 import type { SitemapData } from '../integration/sitemap.ts';
 import { updatedAt } from '../utils/posts.ts';
 
 export const GET: APIRoute = async ({ site }) => {
-  const { posts } = await getSiteData();
   const redirects = await getRedirects();
+  const lastmod: SitemapData['lastmod'] = {};
+  const alternates: NonNullable<SitemapData['alternates']> = {};
+  // On a multilingual site, every language's post pages, each with its real translations.
+  for (const language of languages?.list ?? [undefined]) {
+    const { posts } = await getSiteData(language ? `${language.prefix}/` : undefined);
+    for (const post of posts) {
+      const page = absoluteUrl(localizedUrl(postUrl(post.id), language), site);
+      lastmod[page] = updatedAt(post).toISOString();
+      const translations = post.edition?.translations ?? [];
+      if (translations.length < 2) continue;
+      const links = translations.map((version) => ({
+        lang: version.language.hreflang,
+        url: absoluteUrl(url(version.language.prefix + postPath(version.slug)), site),
+      }));
+      const original = links[translations.findIndex((version) => version.language.isDefault)];
+      alternates[page] = original ? [...links, { lang: 'x-default', url: original.url }] : links;
+    }
+  }
   const data: SitemapData = {
-    lastmod: Object.fromEntries(
-      posts.map((post) => [absoluteUrl(postUrl(post.id), site), updatedAt(post).toISOString()]),
-    ),
+    lastmod,
     redirects: redirects.map((redirect) => absoluteUrl(url(`/${redirect.file.replace(/index\.html$/, '')}`), site)),
+    ...(languages ? { alternates } : {}),
   };
   return new Response(JSON.stringify(data), { headers: { 'Content-Type': 'application/json' } });
 };
