@@ -3,8 +3,14 @@
  * translations grouped by file name or page_id, untranslated posts published under every
  * language with a note, hreflang alternates, a language switcher, localised links and feeds.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
-import { buildFailure, buildSite, post, type BuiltSite } from '../helpers/site.ts';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../helpers/browser.ts';
+import { serve, type Served } from '../helpers/serve.ts';
+import { buildFailure, buildSite, post, TESTS_DIR, type BuiltSite } from '../helpers/site.ts';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 const OPTIONS = {
   title: 'Polyglot',
@@ -107,6 +113,18 @@ describe('a multilingual blog', () => {
     expect(switcher.querySelector('a[hreflang="zh-TW"]')!.text).toContain('繁體中文');
   });
 
+  it("links a category page to the same category in each language, else to that language's list", () => {
+    const links = (path: string) =>
+      Object.fromEntries(
+        site
+          .html(path)
+          .querySelectorAll('nav.language-switcher a')
+          .map((link) => [link.getAttribute('hreflang'), link.getAttribute('href')]),
+      );
+    expect(links('/categories/notes/')).toEqual({ ko: '/ko/categories/', 'zh-TW': '/zh-TW/categories/notes/' });
+    expect(links('/ko/categories/노트/')).toEqual({ en: '/categories/', 'zh-TW': '/zh-TW/categories/' });
+  });
+
   it("localises links to the site on other languages' pages, except excluded paths and sources", () => {
     const page = site.html('/ko/posts/hello/');
     expect(page.querySelector('.content a')!.getAttribute('href')).toBe('/ko/posts/only-english/');
@@ -165,12 +183,66 @@ describe('a multilingual blog', () => {
   });
 });
 
-describe('a post in a language the site does not have', () => {
-  it('stops the build naming the file and the language', async () => {
+describe('the language switcher in Chromium', () => {
+  let served: Served;
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  beforeAll(async () => {
+    served = await serve(join(TESTS_DIR, '.tmp/multilingual/dist'));
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await served?.close();
+  });
+
+  it('is a named navigation of links reached by keyboard, and Enter goes to the translation', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${served.url}/posts/greeting/`);
+    const nav = page.getByRole('navigation', { name: 'Language' });
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['한국어 (not translated)', '繁體中文']);
+    expect(await nav.locator('[aria-current="page"]').textContent()).toBe('English');
+    let focused = '';
+    for (let i = 0; i < 30 && focused !== '繁體中文'; i += 1) {
+      await page.keyboard.press('Tab');
+      focused = await page.evaluate(() => (document.activeElement as HTMLElement).textContent?.trim() ?? '');
+    }
+    expect(focused).toBe('繁體中文');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/zh-TW\/posts\/wenhou\/$/);
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-TW');
+    await page.close();
+  });
+
+  it('leaves no axe violations on a fallback copy and its switcher', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${served.url}/ko/posts/only-english/`);
+    await page.addScriptTag({ path: AXE });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string }[] }> } }).axe;
+      return (await axe.run()).violations.map((violation) => violation.id);
+    });
+    expect(violations).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('posts a multilingual site cannot publish', () => {
+  it('stops the build on a language the site does not have, naming the file and the language', async () => {
     const error = await buildFailure('multilingual-unknown', {
       posts: { '2024-01-01-x.md': post({ title: 'X', lang: 'pt-br' }) },
       options: OPTIONS,
     });
     expect(error).toMatch(/2024-01-01-x\.md: lang: "pt-br" is not one of the site's languages \(en, ko, zh-TW\)/);
+  });
+
+  it('stops the build when two posts that are not translations would be shown at one URL', async () => {
+    const error = await buildFailure('multilingual-clash', {
+      posts: {
+        '2024-01-01-same.md': post({ title: 'A', page_id: 'a' }),
+        'ko/2024-01-02-same.md': post({ title: 'B', page_id: 'b' }),
+      },
+      options: OPTIONS,
+    });
+    expect(error).toMatch(/2024-01-0\d-same\.md and .*2024-01-0\d-same\.md would both be shown at \/posts\/same\//);
   });
 });

@@ -75,6 +75,17 @@ function postsByLanguage(): Promise<Map<string, Post[]>> {
     if (!languages) return byLanguage;
     for (const [code, shown] of languageEditions(languages, await publicPosts())) {
       const pageLanguage = languages.find(code)!;
+      // Two posts shown in one language at one URL (different page_id groups, one slug).
+      const bySlug = new Map<string, Post>();
+      for (const { post, slug } of shown) {
+        const other = bySlug.get(slug);
+        if (other) {
+          throw new Error(
+            `${other.filePath ?? other.id} and ${post.filePath ?? post.id} would both be shown at ${pageLanguage.prefix}/posts/${slug}/: give one another slug, or the same page_id.`,
+          );
+        }
+        bySlug.set(slug, post);
+      }
       byLanguage.set(
         code,
         shown.map(({ post, language, slug, fallback, translations }) => ({
