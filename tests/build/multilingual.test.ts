@@ -68,6 +68,36 @@ describe('a multilingual blog', () => {
     expect(site.html('/posts/hangul/').querySelector('h1')!.text.trim()).toBe('한글만');
   });
 
+  it('publishes exactly the post pages jekyll-polyglot publishes for these posts, each showing the same version', () => {
+    // Recorded from jekyll-polyglot 1.13 (untra/polyglot, lib/ run under Debian's Jekyll 4.3 with the
+    // oracle site, tests/oracle/site, and the options above as `languages`, `default_lang`,
+    // `exclude_from_localization`, `lang_from_path: true`): each URL it wrote, with the title of the
+    // post file it showed there. CI cannot fetch polyglot, so the facts are kept here.
+    const POLYGLOT: Record<string, string> = {
+      '/posts/greeting/': 'Greeting',
+      '/posts/hangul/': '한글만',
+      '/posts/hello/': 'Hello',
+      '/posts/only-english/': 'Only English',
+      '/ko/posts/greeting/': 'Greeting',
+      '/ko/posts/hangul/': '한글만',
+      '/ko/posts/hello/': '안녕하세요',
+      '/ko/posts/only-english/': 'Only English',
+      '/zh-TW/posts/hangul/': '한글만',
+      '/zh-TW/posts/hello/': 'Hello',
+      '/zh-TW/posts/only-english/': 'Only English',
+      '/zh-TW/posts/wenhou/': '問候',
+    };
+    const built = site
+      .files()
+      .filter((file) => /^(?:[^/]+\/)?posts\/[^/]+\/index\.html$/.test(file))
+      .map((file) => `/${file.replace(/index\.html$/, '')}`)
+      .sort();
+    expect(built).toEqual(Object.keys(POLYGLOT).sort());
+    for (const [path, title] of Object.entries(POLYGLOT)) {
+      expect(site.html(path).querySelector('h1')!.text.trim(), path).toBe(title);
+    }
+  });
+
   it("sets the page's language, and marks a fallback copy's content with its own", () => {
     expect(site.html('/ko/posts/hello/').querySelector('html')!.getAttribute('lang')).toBe('ko');
     const copy = site.html('/ko/posts/only-english/');
