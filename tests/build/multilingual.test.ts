@@ -256,6 +256,54 @@ describe('the language switcher in Chromium', () => {
   });
 });
 
+describe('a right-to-left language in Chromium', () => {
+  let served: Served;
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  beforeAll(async () => {
+    const site = await buildSite('multilingual-rtl', {
+      posts: {
+        '2024-01-01-hello.md': post({ title: 'Hello' }, 'Text.\n\n```js\nconst a = 1;\n```\n'),
+        'ar/2024-01-01-hello.md': post({ title: 'مرحبا' }, 'نص عربي.\n\n```js\nconst a = 1;\n```\n'),
+      },
+      options: { title: 'RTL', languages: ['en', 'ar'] },
+    });
+    served = await serve(site.dist);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await served?.close();
+  });
+
+  const layout = async (path: string) => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(served.url + path);
+    const facts = await page.evaluate(() => {
+      const box = (selector: string) => document.querySelector(selector)!.getBoundingClientRect();
+      return {
+        dir: document.documentElement.dir,
+        sidebarLeft: box('#sidebar').left,
+        mainLeft: box('#core').left,
+        codeDirection: getComputedStyle(document.querySelector('.code-block pre')!).direction,
+      };
+    });
+    await page.close();
+    return facts;
+  };
+
+  it('mirrors the layout: the sidebar on the right, code still left to right', async () => {
+    const arabic = await layout('/ar/posts/hello/');
+    expect(arabic.dir).toBe('rtl');
+    expect(arabic.sidebarLeft).toBeGreaterThan(640);
+    expect(arabic.mainLeft).toBeLessThan(arabic.sidebarLeft);
+    expect(arabic.codeDirection).toBe('ltr');
+    const english = await layout('/posts/hello/');
+    expect(english.dir).toBe('ltr');
+    expect(english.sidebarLeft).toBe(0);
+    expect(english.mainLeft).toBeGreaterThan(english.sidebarLeft);
+  });
+});
+
 describe('posts a multilingual site cannot publish', () => {
   it('stops the build on a language the site does not have, naming the file and the language', async () => {
     const error = await buildFailure('multilingual-unknown', {
