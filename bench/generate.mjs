@@ -27,7 +27,12 @@ const TOPS = ['Programming', 'Machine Learning', 'ETC', 'Blogging', 'Math', 'Sys
 const SUBS = ['Tutorial', 'Notes', 'Retrospective', 'Deep Dive'];
 const TAGS = Array.from({ length: 60 }, (_, i) => (i % 3 === 0 ? `태그${i}` : `tag${i}`));
 
-export function generate(dir, count, seed = 42) {
+/**
+ * `languages` (codes, the first the default) makes a multilingual corpus, as polyglot blogs keep
+ * one: post i is the translation into `languages[i % L]` of group `floor(i / L)`, under the
+ * language's folder and with the group's file name.
+ */
+export function generate(dir, count, seed = 42, languages = undefined) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const rand = random(seed);
@@ -37,7 +42,9 @@ export function generate(dir, count, seed = 42) {
     const korean = rand() < 0.5;
     const math = rand() < 0.2;
     // One post a day going back from 2026-01-01, so no post is in the future (those are not built).
-    const day = new Date(Date.UTC(2026, 0, 1) - i * 86400000);
+    const group = languages ? Math.floor(i / languages.length) : i;
+    const language = languages ? languages[i % languages.length] : undefined;
+    const day = new Date(Date.UTC(2026, 0, 1) - group * 86400000);
     const date = day.toISOString().slice(0, 10);
     const tags = [...new Set(Array.from({ length: 3 + Math.floor(rand() * 3) }, () => pick(TAGS)))];
     const title = korean ? `${sentence(KO, 3)} ${i}` : `Post ${i}: ${sentence(EN, 4)}`;
@@ -67,6 +74,8 @@ export function generate(dir, count, seed = 42) {
       ...(math ? ['math: true'] : []),
       '---',
     ].join('\n');
-    writeFileSync(join(dir, `${date}-post-${i}.md`), `${front}\n\n${body}\n`);
+    const folder = language && language !== languages[0] ? join(dir, language) : dir;
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, `${date}-post-${group}.md`), `${front}\n\n${body}\n`);
   }
 }

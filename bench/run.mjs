@@ -12,7 +12,13 @@ import { generate } from './generate.mjs';
 const HERE = dirname(fileURLToPath(import.meta.url));
 const SITES = { theme: join(HERE, 'sites/theme'), baseline: join(HERE, 'sites/baseline') };
 const smoke = process.argv.includes('--smoke');
-const sizes = smoke ? [50] : (process.env.BENCH_SIZES ?? '100,1000,5000').split(',').map(Number);
+/** `--multilingual-only`: only the multilingual case, its table printed (not written). */
+const multilingualOnly = process.argv.includes('--multilingual-only');
+const sizes = multilingualOnly
+  ? []
+  : smoke
+    ? [50]
+    : (process.env.BENCH_SIZES ?? '100,1000,5000').split(',').map(Number);
 const runs = smoke ? 1 : Number(process.env.BENCH_RUNS ?? 3);
 
 function files(dir) {
@@ -21,13 +27,13 @@ function files(dir) {
     .filter((path) => statSync(path).isFile());
 }
 
-function buildOnce(root, variant) {
+function buildOnce(root, variant, languages) {
   for (const path of ['dist', '.astro', 'node_modules/.astro'])
     rmSync(join(root, path), { recursive: true, force: true });
   const started = process.hrtime.bigint();
   const result = spawnSync(process.execPath, [join(HERE, 'build-one.mjs'), root], {
     encoding: 'utf8',
-    env: { ...process.env, BENCH_THEME_VARIANT: variant ?? 'full' },
+    env: { ...process.env, BENCH_THEME_VARIANT: variant ?? 'full', BENCH_LANGUAGES: languages ?? '' },
     maxBuffer: 64 * 1024 * 1024,
   });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -132,6 +138,55 @@ for (const n of sizes) {
 }
 
 const variantRow = results.find((row) => row.n === variantN);
+
+// Multilingual: N posts in L languages (N / L groups, each translated into every language),
+// against the baseline rendering the same files, and the one-language theme at the same N.
+const [multiN, multiLanguages] = (process.env.BENCH_MULTILINGUAL ?? (smoke ? '20:en,ko' : '500:en,ko,ja,fr')).split(
+  ':',
+);
+let multilingual;
+if (multiN) {
+  const n = Number(multiN);
+  const languages = multiLanguages.split(',');
+  const builds = [
+    ['theme, one language', SITES.theme, undefined, undefined],
+    ['baseline, one language', SITES.baseline, undefined, undefined],
+    [`theme, ${languages.length} languages`, SITES.theme, languages.join(','), languages],
+    [`baseline, ${languages.length} languages`, SITES.baseline, undefined, languages],
+  ];
+  const measured = Object.fromEntries(builds.map(([name]) => [name, []]));
+  for (let run = 0; run < runs; run += 1) {
+    for (const [name, root, themeLanguages, corpusLanguages] of builds) {
+      generate(join(root, 'src/content/posts'), n, 42, corpusLanguages);
+      measured[name].push(buildOnce(root, 'full', themeLanguages));
+    }
+  }
+  multilingual = {
+    n,
+    languages,
+    rows: Object.fromEntries(Object.keys(measured).map((name) => [name, summarise(measured[name], `N=${n} ${name}`)])),
+  };
+}
+
+const multilingualTable = multilingual
+  ? [
+      `## Multilingual (N = ${multilingual.n} posts in ${multilingual.languages.length} languages)`,
+      '',
+      `${multilingual.n / multilingual.languages.length} posts, each translated into ${multilingual.languages.join(', ')} (files in the languages' folders, as polyglot blogs keep them), against the same number of posts in one language. The baseline renders the same files, one page each.`,
+      '',
+      '| build | pages | time (s) | runs (s) | / its baseline |',
+      '| --- | --- | --- | --- | --- |',
+      ...Object.entries(multilingual.rows).map(([label, m]) => {
+        const baseline = multilingual.rows[label.startsWith('theme') ? label.replace('theme', 'baseline') : label];
+        return `| ${label} | ${m.pages} | ${m.seconds.toFixed(1)} | ${m.runs.map((v) => v.toFixed(1)).join(', ')} | ${(m.seconds / baseline.seconds).toFixed(2)} |`;
+      }),
+      '',
+    ]
+  : [];
+if (multilingualOnly) {
+  console.log(`\n${multilingualTable.join('\n')}`);
+  process.exit(0);
+}
 
 // Targets, checked and printed.
 const at = (n) => results.find((row) => row.n === n);
@@ -250,6 +305,7 @@ const generated = [
   '![Build time against N](docs/bench-build-time.svg)',
   '',
   ...variantTable,
+  ...multilingualTable,
   `## Page weight (theme, N = ${last.n}; KB raw / gzip)`,
   '',
   '| page | HTML | CSS | JS | same-origin requests |',

@@ -4,7 +4,7 @@ import chirpy from 'astro-theme-chirpy';
 /**
  * The runner also builds this site with some features off (BENCH_THEME_VARIANT), to show
  * what each costs: `no-search-feeds` (no Pagefind index, no feeds) and `posts-only` (one
- * page per post, like the baseline, but in the theme's layout).
+ * page per post, like the baseline, but in the theme's layout). BENCH_LANGUAGES makes it multilingual.
  */
 const variants = {
   full: {},
@@ -25,5 +25,13 @@ if (!routes) throw new Error(`unknown BENCH_THEME_VARIANT ${process.env.BENCH_TH
 
 export default defineConfig({
   site: 'https://bench.example.com',
-  integrations: [chirpy({ title: 'Benchmark', timezone: 'Asia/Seoul', routes })],
+  integrations: [
+    chirpy({
+      title: 'Benchmark',
+      timezone: 'Asia/Seoul',
+      routes,
+      // BENCH_LANGUAGES=en,ko,ja,fr: the multilingual case (posts in the languages' folders).
+      ...(process.env.BENCH_LANGUAGES ? { languages: process.env.BENCH_LANGUAGES.split(',') } : {}),
+    }),
+  ],
 });

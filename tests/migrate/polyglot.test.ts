@@ -1,0 +1,112 @@
+/**
+ * A multilingual Chirpy blog (jekyll-polyglot) moved with `astro-theme-chirpy migrate` and
+ * built: every post URL polyglot published for it exists, each language has its home, feed and
+ * search page, and the feeds pass xmllint and feedparser.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { feedparser, xmllint } from '../helpers/feeds.ts';
+import { serve, type Served } from '../helpers/serve.ts';
+import { buildProject, REPO_DIR, TESTS_DIR, type BuiltSite } from '../helpers/site.ts';
+
+const BIN = join(REPO_DIR, 'packages/theme/bin/astro-theme-chirpy.mjs');
+const WORK = join(TESTS_DIR, '.tmp/migrate-polyglot');
+const JEKYLL = join(WORK, 'jekyll-site');
+const ASTRO = join(WORK, 'astro-site');
+
+const post = (title: string, extra = '') => `---\ntitle: ${title}\n${extra}---\n\nText of ${title}.\n`;
+
+const JEKYLL_FILES: Record<string, string> = {
+  '_config.yml': [
+    'theme: jekyll-theme-chirpy',
+    'title: Polyglot Blog',
+    'timezone: UTC',
+    'url: "https://polyglot.example.io"',
+    'plugins: [jekyll-polyglot]',
+    'languages: ["en", "ko", "zh-TW"]',
+    'default_lang: "en"',
+    'exclude_from_localization: ["assets"]',
+    'lang_from_path: true',
+    'parallel_localization: false',
+    '',
+  ].join('\n'),
+  '_posts/2024-01-01-hello.md': post('Hello'),
+  '_posts/ko/2024-01-01-hello.md': post('안녕하세요'),
+  '_posts/zh-TW/2024-01-01-hello.md': post('你好'),
+  '_posts/2024-02-01-only-english.md': post('Only English'),
+  '_posts/ko/2024-03-01-hangul.md': post('한글만'),
+  '_posts/2024-04-01-greeting.md': post('Greeting', 'page_id: greet\n'),
+  '_posts/zh-TW/2024-04-01-wenhou.md': post('問候', 'page_id: greet\n'),
+};
+
+/**
+ * The post pages jekyll-polyglot 1.13 writes for these posts (every group under every language,
+ * untranslated ones as fallback copies; zh-TW's version of `greet` at its own slug), with the
+ * title each shows: by its rules as checked against a real polyglot run (see multilingual.test.ts).
+ */
+const POLYGLOT: Record<string, string> = {
+  '/posts/hello/': 'Hello',
+  '/ko/posts/hello/': '안녕하세요',
+  '/zh-TW/posts/hello/': '你好',
+  '/posts/only-english/': 'Only English',
+  '/ko/posts/only-english/': 'Only English',
+  '/zh-TW/posts/only-english/': 'Only English',
+  '/posts/hangul/': '한글만',
+  '/ko/posts/hangul/': '한글만',
+  '/zh-TW/posts/hangul/': '한글만',
+  '/posts/greeting/': 'Greeting',
+  '/ko/posts/greeting/': 'Greeting',
+  '/zh-TW/posts/wenhou/': '問候',
+};
+
+describe('a jekyll-polyglot blog moved with migrate', () => {
+  let report: string;
+  let site: BuiltSite;
+  let served: Served;
+  beforeAll(async () => {
+    rmSync(WORK, { recursive: true, force: true });
+    for (const [path, content] of Object.entries(JEKYLL_FILES)) {
+      mkdirSync(dirname(join(JEKYLL, path)), { recursive: true });
+      writeFileSync(join(JEKYLL, path), content);
+    }
+    report = execFileSync('node', [BIN, 'migrate', JEKYLL, ASTRO], { encoding: 'utf8' });
+    site = await buildProject(ASTRO);
+    served = await serve(site.dist);
+  });
+  afterAll(async () => {
+    await served?.close();
+  });
+
+  it('maps the languages without reporting polyglot as lost', () => {
+    expect(report).not.toMatch(/languages|default_lang|lang_from_path|exclude_from_localization/);
+  });
+
+  it('builds every post URL polyglot published, each with the same version', () => {
+    for (const [path, title] of Object.entries(POLYGLOT)) {
+      expect(site.exists(path), path).toBe(true);
+      expect(site.html(path).querySelector('h1')!.text.trim(), path).toBe(title);
+    }
+  });
+
+  it('gives each language its home, search page and a feed real feed readers accept', async () => {
+    for (const prefix of ['', '/ko', '/zh-TW']) {
+      expect(site.exists(`${prefix}/`), prefix).toBe(true);
+      expect(site.exists(`${prefix}/search/`), prefix).toBe(true);
+      expect(xmllint(join(site.dist, prefix, 'feed.xml')), prefix).toBe('');
+    }
+    const [ko] = await feedparser(`${served.url}/ko/feed.xml`);
+    expect(ko!.bozo).toBe(false);
+    expect(ko!.language).toBe('ko');
+    expect(ko!.entries.map((entry) => entry.link)).toContain('https://polyglot.example.io/ko/posts/hello/');
+  });
+
+  it('lists the alternates of a translated post', () => {
+    const hreflangs = site
+      .html('/posts/hello/')
+      .querySelectorAll('link[rel="alternate"][hreflang]')
+      .map((link) => link.getAttribute('hreflang'));
+    expect(hreflangs).toEqual(['en', 'ko', 'zh-TW', 'x-default']);
+  });
+});
