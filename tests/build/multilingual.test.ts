@@ -31,7 +31,7 @@ describe('a multilingual blog', () => {
         ),
         'ko/2024-01-01-hello.md': post(
           { title: '안녕하세요', categories: '[노트]', redirect_from: '[/old-hello/]' },
-          '[영어 글](/posts/only-english/)',
+          '[영어 글](/posts/only-english/) {{ site.data.strings.greeting }} {{ site.data.strings.name }}',
         ),
         '2024-02-01-only-english.md': post({ title: 'Only English' }),
         'ko/2024-03-01-hangul.md': post({ title: '한글만' }),
@@ -41,7 +41,12 @@ describe('a multilingual blog', () => {
           'Languages: {% for l in site.languages %}[{{ l }}]{% endfor %} active={{ site.active_lang }} page={{ page.lang }} default={{ site.default_lang }}',
         ),
       },
-      files: { 'public/img/a.png': 'png', 'public/assets/x.pdf': 'pdf' },
+      files: {
+        'public/img/a.png': 'png',
+        'public/assets/x.pdf': 'pdf',
+        'src/data/strings.yml': 'greeting: Hello\nname: Polyglot\n',
+        'src/data/ko/strings.yml': 'greeting: 안녕\n',
+      },
       options: OPTIONS,
     });
   });
@@ -183,6 +188,10 @@ describe('a multilingual blog', () => {
       'https://example.com/ko/posts/hello/',
     );
     expect(urls).not.toContain('old-hello');
+  });
+
+  it("gives Liquid site.data with the post's language's data merged over it, as polyglot does", () => {
+    expect(site.html('/ko/posts/hello/').querySelector('.content p')!.text).toBe('영어 글 안녕 Polyglot');
   });
 
   it("gives Liquid polyglot's variables, with the post's own language active", () => {

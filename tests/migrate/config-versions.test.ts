@@ -406,7 +406,7 @@ describe('migrate maps jekyll-polyglot', () => {
     expect(readFileSync(join(astro, 'src/data/ko/locales/ko-KR.yml'), 'utf8')).toBe(strings);
     expect(readFileSync(join(astro, 'src/data/zh-TW/authors.yml'), 'utf8')).toContain('古國');
     expect(report).toContain(
-      '_data/ko: per-language data copied to src/data/ko/ (authors.yml, locales/ko-KR.yml); the theme does not read it yet',
+      "_data/ko: per-language data copied to src/data/ko/ (authors.yml, locales/ko-KR.yml); Liquid's site.data merges it in for that language's posts",
     );
     expect(report).toContain('_data/zh-TW: per-language data copied to src/data/zh-TW/ (authors.yml)');
     expect(report).not.toContain('_data/extra');

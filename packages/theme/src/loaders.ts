@@ -18,6 +18,7 @@ import { liquidForPosts } from './markdown/liquid-entry-type.ts';
 import { chirpySchema } from './schema.ts';
 import { parsePostFileName, postSlug, POST_EXTENSIONS } from './utils/filename.ts';
 import { normalizeFrontmatter } from './utils/frontmatter.ts';
+import { readSiteData } from './utils/site-data.ts';
 import { isExternalMedia, mediaUrl } from './utils/media.ts';
 import {
   postId,
@@ -41,6 +42,8 @@ export interface ChirpyLoaderOptions {
 }
 
 export const DEFAULT_POSTS_DIR = 'src/content/posts';
+/** Jekyll's `_data`: YAML and JSON files Liquid reads as `site.data` (utils/site-data.ts). */
+export const SITE_DATA_DIR = 'src/data';
 /** Date-prefixed names only; other Markdown files in the folder get a warning instead. */
 const PATTERN = `**/[0-9]*-[0-9]*-[0-9]*-*{${POST_EXTENSIONS.join(',')}}`;
 /**
@@ -189,6 +192,7 @@ export function chirpyLoader(options: ChirpyLoaderOptions = {}): Loader {
         siteBase: context.config.base,
         cdn: theme?.cdn,
         title: theme?.title,
+        data: readSiteData(join(root, SITE_DATA_DIR)),
         languages: languages && {
           codes: languages.list.map((language) => language.code),
           defaultCode: languages.default.code,

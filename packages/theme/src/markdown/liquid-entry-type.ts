@@ -10,6 +10,7 @@ import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { parsePostFileName, postSlug } from '../utils/filename.ts';
 import { normalizeAliases, readFlag } from '../utils/frontmatter.ts';
 import { mediaUrl } from '../utils/media.ts';
+import { siteDataFor, type SiteData } from '../utils/site-data.ts';
 import { basePrefix, postPath } from '../utils/urls.ts';
 import { LiquidSyntaxError, renderLiquid, type LiquidContext } from './liquid.ts';
 
@@ -38,6 +39,8 @@ export interface LiquidEntryOptions {
    * its own language).
    */
   languages?: { codes: string[]; defaultCode: string; of(info: EntryInfo, fileUrl: URL): string } | undefined;
+  /** `site.data` (utils/site-data.ts), before a language's data is merged in. */
+  data?: SiteData | undefined;
   warn(message: string): void;
   /** Turns a Liquid problem Jekyll stops on into the loader's error. */
   fail(message: string, cause: unknown): Error;
@@ -80,10 +83,18 @@ export function liquidForPosts(
       const languageVariables = options.languages
         ? { languages: options.languages.codes, default_lang: options.languages.defaultCode, active_lang: language }
         : {};
+      const siteData =
+        options.data && options.languages && language
+          ? siteDataFor(options.data, options.languages.defaultCode, language)
+          : options.data;
       rendered = renderLiquid(info.body, {
         ...context,
         page: language ? { ...info.data, lang: language } : info.data,
-        site: { title: options.title, ...languageVariables },
+        site: {
+          title: options.title,
+          ...languageVariables,
+          ...(siteData && Object.keys(siteData).length > 0 ? { data: siteData } : {}),
+        },
       });
     } catch (error) {
       // What Jekyll stops on (an unknown tag, a broken tag, a post_url to no post) stops here too.

@@ -511,7 +511,7 @@ export function migrate(source, target, versions = {}) {
     );
   }
   // jekyll-polyglot: `_data/<lang>/` overrides `_data` in that language's build. Copied as it is,
-  // so nothing is lost; the theme has no such overrides.
+  // so nothing is lost; Liquid's `site.data` reads it (utils/site-data.ts).
   const codes = (options.languages ?? []).map((/** @type {string} */ code) => code.toLowerCase());
   const dataDir = join(source, '_data');
   const languageData = existsSync(dataDir)
@@ -527,7 +527,7 @@ export function migrate(source, target, versions = {}) {
     }
     if (files.length > 0) {
       report.notes.push(
-        `_data/${code}: per-language data copied to src/data/${code}/ (${files.join(', ')}); the theme does not read it yet: authors, contact, share and UI strings come from the site-wide settings in every language.`,
+        `_data/${code}: per-language data copied to src/data/${code}/ (${files.join(', ')}); Liquid's site.data merges it in for that language's posts, as polyglot does, but authors, contact, share and UI strings come from the site-wide settings in every language.`,
       );
     }
   }
