@@ -252,6 +252,26 @@ describe('the language switcher in Chromium', () => {
     await page.close();
   });
 
+  it("searches each language's own index from its search page", async () => {
+    const page = await browser.newPage();
+    // "Only English" is in the Korean edition as a fallback copy, and in the English one.
+    await page.goto(`${served.url}/ko/search/?q=English`);
+    await page.waitForSelector('#search-results li');
+    const korean = await page
+      .locator('#search-results li a')
+      .evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
+    expect(korean).toContain('/ko/posts/only-english/');
+    expect(korean.every((path) => path.startsWith('/ko/'))).toBe(true);
+    await page.goto(`${served.url}/search/?q=English`);
+    await page.waitForSelector('#search-results li');
+    const english = await page
+      .locator('#search-results li a')
+      .evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
+    expect(english).toContain('/posts/only-english/');
+    expect(english.some((path) => path.startsWith('/ko/'))).toBe(false);
+    await page.close();
+  });
+
   it('leaves no axe violations on a fallback copy and its switcher', async () => {
     const page = await browser.newPage();
     await page.goto(`${served.url}/ko/posts/only-english/`);
