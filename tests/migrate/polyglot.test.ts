@@ -40,6 +40,8 @@ const JEKYLL_FILES: Record<string, string> = {
   '_posts/2024-04-01-greeting.md': post('Greeting', 'page_id: greet\n'),
   '_posts/zh-TW/2024-04-01-wenhou.md': post('問候', 'page_id: greet\n'),
   '_posts/ja/2024-05-01-nihongo.md': post('日本語だけ'),
+  '_tabs/about.md': '---\ntitle: About\nicon: fas fa-info-circle\norder: 4\n---\n\nAbout this blog.\n',
+  '_tabs/ko/about.md': '---\ntitle: 소개\nicon: fas fa-info-circle\norder: 4\n---\n\n이 블로그는.\n',
   '_posts/pt-BR/2024-05-01-nihongo.md': post('Só em japonês e português'),
 };
 
@@ -158,6 +160,15 @@ describe('a jekyll-polyglot blog moved with migrate', () => {
     expect(ko!.bozo).toBe(false);
     expect(ko!.language).toBe('ko');
     expect(ko!.entries.map((entry) => entry.link)).toContain('https://polyglot.example.io/ko/posts/hello/');
+  });
+
+  it('publishes a tab page under every language: its translation, else the default page', () => {
+    expect(site.html('/about/').querySelector('h1.page-title')!.text.trim()).toBe('About');
+    const korean = site.html('/ko/about/');
+    expect(korean.querySelector('h1.page-title')!.text.trim()).toBe('소개');
+    expect(korean.querySelector('html')!.getAttribute('lang')).toBe('ko');
+    expect(site.html('/ja/about/').querySelector('h1.page-title')!.text.trim()).toBe('About');
+    expect(site.html('/ja/about/').querySelector('html')!.getAttribute('lang')).toBe('ja');
   });
 
   it('lists the alternates of a translated post', () => {

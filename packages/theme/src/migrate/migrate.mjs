@@ -532,17 +532,41 @@ export function migrate(source, target, versions = {}) {
     }
   }
 
-  // Tab pages other than the generated ones become Markdown pages with a sidebar tab.
+  // Tab pages other than the generated ones become Markdown pages with a sidebar tab. On a
+  // polyglot site a tab is published under every language too (`/ko/about/`): its translation
+  // from `_tabs/<lang>/` where there is one, else the default language's page, as polyglot does.
   /** @type {{ label: string, href: string, order: number }[]} */
   const tabs = [];
+  /** @type {string[]} */
+  const configured = options.languages ?? [];
+  const defaultCode = options.defaultLanguage ?? configured[0];
+  /** @param {string} file */
+  const tabLanguage = (file) => {
+    const folder = file
+      .split('/')
+      .slice(0, -1)
+      .find((part) => configured.some((code) => code.toLowerCase() === part.toLowerCase()));
+    return configured.find((code) => code.toLowerCase() === folder?.toLowerCase()) ?? defaultCode;
+  };
+  /** @type {Map<string, Map<string | undefined, string>>} slug -> language -> file */
+  const tabVersions = new Map();
   for (const file of filesUnder(join(source, '_tabs'))) {
     const name = basename(file);
     if (THEME_TABS.has(name) || !/\.(md|markdown)$/.test(name)) continue;
+    const slug = name.replace(/\.(md|markdown)$/, '');
+    if (!tabVersions.has(slug)) tabVersions.set(slug, new Map());
+    tabVersions.get(slug).set(configured.length > 1 ? tabLanguage(file) : undefined, file);
+  }
+  /**
+   * A tab file as an Astro Markdown page in the theme's frame.
+   * @param {string} file
+   * @param {string} slug
+   */
+  const tabPage = (file, slug) => {
     const raw = readFileSync(join(source, '_tabs', file), 'utf8');
     const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(raw);
     const front = /** @type {Record<string, any>} */ ((match && yaml.load(match[1] ?? '')) || {});
     const body = match ? (match[2] ?? '') : raw;
-    const slug = name.replace(/\.(md|markdown)$/, '');
     const title = text(front.title) || slug.charAt(0).toUpperCase() + slug.slice(1);
     const page = [
       '---',
@@ -550,6 +574,17 @@ export function migrate(source, target, versions = {}) {
       '---',
       body,
     ].join('\n');
+    return { page, title, front };
+  };
+  for (const [slug, versions] of tabVersions) {
+    const file = versions.get(configured.length > 1 ? defaultCode : undefined) ?? [...versions.values()][0];
+    if (configured.length > 1) {
+      for (const code of configured.filter((code) => code !== defaultCode)) {
+        const translated = tabPage(versions.get(code) ?? file, slug);
+        writeOwned(join(target, 'src/pages', code, `${slug}.md`), translated.page, report, target);
+      }
+    }
+    const { page, title, front } = tabPage(file, slug);
     writeOwned(join(target, 'src/pages', `${slug}.md`), page, report, target);
     tabs.push({ label: title, href: `/${slug}/`, order: Number(front.order) || 99 });
   }
