@@ -554,8 +554,9 @@ export function migrate(source, target, versions = {}) {
     const name = basename(file);
     if (THEME_TABS.has(name) || !/\.(md|markdown)$/.test(name)) continue;
     const slug = name.replace(/\.(md|markdown)$/, '');
-    if (!tabVersions.has(slug)) tabVersions.set(slug, new Map());
-    tabVersions.get(slug).set(configured.length > 1 ? tabLanguage(file) : undefined, file);
+    let versions = tabVersions.get(slug);
+    if (!versions) tabVersions.set(slug, (versions = new Map()));
+    versions.set(configured.length > 1 ? tabLanguage(file) : undefined, file);
   }
   /**
    * A tab file as an Astro Markdown page in the theme's frame.
@@ -577,7 +578,9 @@ export function migrate(source, target, versions = {}) {
     return { page, title, front };
   };
   for (const [slug, versions] of tabVersions) {
-    const file = versions.get(configured.length > 1 ? defaultCode : undefined) ?? [...versions.values()][0];
+    const file = /** @type {string} */ (
+      versions.get(configured.length > 1 ? defaultCode : undefined) ?? [...versions.values()][0]
+    );
     if (configured.length > 1) {
       for (const code of configured.filter((code) => code !== defaultCode)) {
         const translated = tabPage(versions.get(code) ?? file, slug);
