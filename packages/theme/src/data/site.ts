@@ -8,6 +8,7 @@ import { getCollection, render } from 'astro:content';
 import config from 'virtual:chirpy/config';
 import { emptyRenderInfo, type ChirpyRenderInfo } from '../markdown/frontmatter.ts';
 import type { ChirpyPostData } from '../schema.ts';
+import { buildTime } from '../utils/build-time.ts';
 import { languageEditions, splitPostId, type SiteLanguage } from '../utils/languages.ts';
 import { homeOrder, isPublic, recentlyUpdated, sortPosts } from '../utils/posts.ts';
 import { languages, routeLanguage } from './languages.ts';
@@ -60,7 +61,7 @@ let entries: Promise<Post[]> | undefined;
 function publicPosts(): Promise<Post[]> {
   entries ??= (async () => {
     const all = (await getCollection(COLLECTION as never)) as unknown as Post[];
-    const now = new Date();
+    const now = buildTime();
     return sortPosts(all.filter((post) => isPublic(post, now)));
   })();
   return entries;
