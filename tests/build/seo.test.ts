@@ -126,6 +126,10 @@ describe('SEO', () => {
     expect(urls).not.toContain('https://example.com/old/');
   });
 
+  it("leaves mermaid's bundle out of a site whose posts draw no diagram, though the package is installed", () => {
+    expect(site.files().filter((file) => /mermaid/i.test(file))).toEqual([]);
+  });
+
   it('writes robots.txt naming the sitemap, a favicon and a web manifest', () => {
     expect(site.read('/robots.txt')).toBe(
       'User-agent: *\nDisallow: /norobots/\n\nSitemap: https://example.com/sitemap.xml\n',

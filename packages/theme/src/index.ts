@@ -19,6 +19,7 @@ import { resolveFavicons } from './integration/favicons.ts';
 import { chirpyNfdUrls } from './integration/nfd-urls.ts';
 import { chirpySearch } from './integration/search.ts';
 import { chirpyLanguages } from './integration/languages.ts';
+import { chirpyMermaid } from './integration/mermaid.ts';
 import { resolveLanguages } from './utils/languages.ts';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -62,6 +63,7 @@ export default function chirpy(options: ChirpyUserConfig): AstroIntegration {
           );
         }
         const markdown = setUpMarkdown(config, astroConfig, logger);
+        const mermaid = chirpyMermaid(astroConfig.root);
         const has = (name: string) => astroConfig.integrations.some((candidate) => candidate.name === name);
         const integrations = [
           ...(has('@astrojs/mdx') ? [] : [mdx()]),
@@ -71,6 +73,7 @@ export default function chirpy(options: ChirpyUserConfig): AstroIntegration {
           ...(config.routes.search ? [chirpySearch(languages ? undefined : config.locale.split('-')[0]!)] : []),
           ...(config.routes.posts ? [chirpyNfdUrls()] : []),
           ...(languages ? [chirpyLanguages(languages)] : []),
+          ...(mermaid ? [mermaid] : []),
         ];
         updateConfig({
           ...(markdown ? { markdown } : {}),

@@ -34,7 +34,7 @@ export function vitePluginChirpy(config: ChirpyConfig, root: URL, command: strin
       `export const base = ${JSON.stringify(siteBase)};`,
       `export const favicons = ${JSON.stringify(favicons)};`,
     ].join('\n'),
-    mermaid: mermaidModule(root),
+    mermaid: mermaidModule(root, command, base),
     ...componentModules(config, root),
   };
   return {
