@@ -369,13 +369,26 @@ const assemble = (doc: RandomDocument) => doc.pieces.map((piece, i) => (i ? doc.
  */
 const isContainer = (piece: string) => /^(?:\||[-*+] |\d+\. |> |\[\^|: |<|-{3,}$)/m.test(piece);
 
+/**
+ * A paragraph with an odd number of `$$` (a piece with a blank line inside its math, say) pairs
+ * its dollars with whatever text joins it: such edges are never joined without a blank line,
+ * for the same reason as UNPAIRED.
+ */
+const paragraphs = (piece: string) => piece.split(/\n[ \t]*\n/);
+const oddDollars = (text: string) => (text.match(/\$\$/g)?.length ?? 0) % 2 === 1;
+const tightJoinable = (before: string, after: string) =>
+  !isContainer(before) &&
+  !isContainer(after) &&
+  !oddDollars(paragraphs(before).at(-1)!) &&
+  !oddDollars(paragraphs(after)[0]!);
+
 function randomDocument(next: () => number): RandomDocument {
   const count = 2 + Math.floor(next() * 6);
   const pieces: string[] = [];
   const joins: string[] = [];
   for (let i = 0; i < count; i++) {
     const piece = PIECES[Math.floor(next() * PIECES.length)]!;
-    const tight = i > 0 && next() < 0.25 && !isContainer(piece) && !isContainer(pieces[i - 1]!);
+    const tight = i > 0 && next() < 0.25 && tightJoinable(pieces[i - 1]!, piece);
     pieces.push(piece);
     joins.push(tight ? '\n' : '\n\n');
   }
@@ -404,7 +417,7 @@ async function shrink(doc: RandomDocument): Promise<RandomDocument> {
     // Pieces that now touch keep the rule the generator follows (no tight join at a container).
     const joins = current.joins
       .filter((_, j) => j !== i)
-      .map((join, j) => (j > 0 && (isContainer(pieces[j]!) || isContainer(pieces[j - 1]!)) ? '\n\n' : join));
+      .map((join, j) => (j > 0 && !tightJoinable(pieces[j - 1]!, pieces[j]!) ? '\n\n' : join));
     const candidate = { pieces, joins };
     if ((await randomDifferences([candidate], 'shrink')).failing.length > 0) current = candidate;
   }
