@@ -27,6 +27,8 @@ export interface SiteSpec {
   options?: Partial<ChirpyUserConfig>;
   /** Extra top-level Astro config. */
   astro?: Record<string, unknown>;
+  /** Runs on the prepared site before it is built (to make it a git repository, say). */
+  beforeBuild?: (root: string) => void;
 }
 
 export interface BuiltSite {
@@ -142,6 +144,7 @@ function runBuild(root: string, spec: SiteSpec) {
 /** Builds the site; rejects with the build's error (its logs attached) when the build fails. */
 export async function buildSite(name: string, spec: SiteSpec): Promise<BuiltSite> {
   const root = prepareSite(name, spec);
+  spec.beforeBuild?.(root);
   return finish(root, await capturingOutput(() => runBuild(root, spec)));
 }
 

@@ -177,6 +177,11 @@ export const ChirpyConfigSchema = z.object({
    * original's URL, so search engines index one) or `self`.
    */
   fallbackCanonical: z.enum(['original', 'self']).default('original'),
+  /**
+   * A post without `last_modified_at` whose file has more than one git commit shows its newest
+   * commit as "Updated", as Chirpy's starter does; on when the site is a git repository.
+   */
+  updatedFromGit: z.boolean().default(true),
   /** Posts per home page. */
   paginate: z.int().min(1).max(1000).default(10),
   /** Comments: off unless a provider is configured. Posts turn them off with `comments: false`. */

@@ -18,6 +18,7 @@ import { liquidForPosts } from './markdown/liquid-entry-type.ts';
 import { chirpySchema } from './schema.ts';
 import { parsePostFileName, postSlug, POST_EXTENSIONS } from './utils/filename.ts';
 import { normalizeFrontmatter } from './utils/frontmatter.ts';
+import { gitDates } from './utils/git-dates.ts';
 import { readSiteData } from './utils/site-data.ts';
 import { isExternalMedia, mediaUrl } from './utils/media.ts';
 import {
@@ -167,6 +168,14 @@ export function chirpyLoader(options: ChirpyLoaderOptions = {}): Loader {
       const root = fileURLToPath(context.config.root);
       const dir = join(root, postsFolder);
 
+      // "Updated" dates from git: one `git log` for the posts folder.
+      const git = theme?.updatedFromGit === false ? undefined : gitDates(dir);
+      if (git?.shallow) {
+        context.logger.warn(
+          'The repository is a shallow clone: "Updated" dates from git see only the fetched history. Fetch it all (actions/checkout: fetch-depth: 0).',
+        );
+      }
+
       // The post files, listed once: for the name check here, and for the awkward and lost ones below.
       const postLikeFiles = listPostLikeFiles(dir);
       for (const file of postLikeFiles) {
@@ -224,10 +233,11 @@ export function chirpyLoader(options: ChirpyLoaderOptions = {}): Loader {
             let info = await read(params);
             if (extension !== '.mdx') info = liquid(info, params);
             const fileName = fileURLToPath(params.fileUrl);
-            return {
-              ...info,
-              data: normalizeFrontmatter(info.data, { fileName, contents: params.contents, timeZone }),
-            };
+            const data = normalizeFrontmatter(info.data, { fileName, contents: params.contents, timeZone });
+            // Front matter wins over git.
+            const changed = git?.modified.get(relative(dir, fileName).split('\\').join('/'));
+            if (changed && data.last_modified_at === undefined) data.last_modified_at = changed;
+            return { ...info, data };
           },
         });
       }
