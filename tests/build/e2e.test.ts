@@ -117,6 +117,37 @@ describe('the example blog in Chromium', () => {
     await page.close();
   });
 
+  it('marks the section being read in the table of contents as the reader scrolls', async () => {
+    const page = await open('/posts/writing-a-post/');
+    const current = () => page.locator('nav.toc-panel a[aria-current="location"]').getAttribute('href');
+    const hrefs = await page
+      .locator('nav.toc-panel a')
+      .evaluateAll((links) => links.map((link) => link.getAttribute('href')!));
+    await expect.poll(current).toBe(hrefs[0]);
+    const last = hrefs.at(-1)!;
+    await page.locator(decodeURIComponent(last)).evaluate((heading) => heading.scrollIntoView());
+    await expect.poll(current).toBe(last);
+    expect(await page.locator('nav.toc-panel a[aria-current]').count()).toBe(1);
+    await page.close();
+  });
+
+  it('opens the table of contents from the top bar on a narrow screen, and closes it on a choice', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 390, height: 800 } });
+    const page = await open('/posts/writing-a-post/', ctx);
+    const popup = page.locator('#toc-popup');
+    expect(await popup.isVisible()).toBe(false);
+    await page.getByRole('button', { name: 'Contents' }).click();
+    expect(await popup.isVisible()).toBe(true);
+    await popup.locator('a[href="#categories-and-tags"]').click();
+    await page.waitForURL(/#categories-and-tags$/);
+    await expect.poll(() => popup.isVisible()).toBe(false);
+    // Esc closes it too, without a script.
+    await page.getByRole('button', { name: 'Contents' }).click();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => popup.isVisible()).toBe(false);
+    await ctx.close();
+  });
+
   it('copies a code block with its copy button', async () => {
     const ctx = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
     const page = await open('/posts/code-tables-and-images/', ctx);

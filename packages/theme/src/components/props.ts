@@ -52,6 +52,8 @@ export interface TopbarProps {
   crumbs: { label: string; href?: string | undefined }[];
   /** On a multilingual site: the page in every language, for the language switcher. */
   languages?: Alternate[] | undefined;
+  /** On a post with a table of contents: the button that opens it on narrow screens (`#toc-popup`). */
+  toc?: { title: string } | undefined;
 }
 
 /** `Footer` */
