@@ -148,6 +148,48 @@ describe('the example blog in Chromium', () => {
     await ctx.close();
   });
 
+  it('opens a post image large in a dialog: keyboard, focus trapped and returned, arrows between images', async () => {
+    const page = await open('/posts/code-tables-and-images/');
+    const links = page.locator('.content a.popup');
+    const count = await links.count();
+    expect(count).toBeGreaterThan(0);
+    await links.first().focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Image viewer' });
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    const shown = () => dialog.locator('img').getAttribute('src');
+    expect(new URL((await shown())!, page.url()).href).toBe(
+      new URL((await links.first().getAttribute('href'))!, page.url()).href,
+    );
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Close');
+    await page.addScriptTag({ path: AXE });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string }[] }> } }).axe;
+      return (await axe.run()).violations.map((violation) => violation.id);
+    });
+    expect(violations).toEqual([]);
+    // Tab never reaches the page behind the dialog (it may pass through the browser's own controls).
+    for (let i = 0; i < 6; i += 1) {
+      await page.keyboard.press('Tab');
+      expect(
+        await page.evaluate(
+          () => document.activeElement === document.body || document.activeElement?.closest('dialog') !== null,
+        ),
+      ).toBe(true);
+    }
+    if (count > 1) {
+      const first = await shown();
+      await page.keyboard.press('ArrowRight');
+      expect(await shown()).not.toBe(first);
+      await page.keyboard.press('ArrowLeft');
+      expect(await shown()).toBe(first);
+    }
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('popup'))).toBe(true);
+    await page.close();
+  });
+
   it('copies a code block with its copy button', async () => {
     const ctx = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
     const page = await open('/posts/code-tables-and-images/', ctx);

@@ -67,4 +67,8 @@ export const ar = {
   'lang.switcher': 'اللغة',
   'lang.untranslated': 'غير مترجمة',
   'lang.fallback': 'هذه التدوينة غير متاحة بعد باللغة المختارة ({language})، لذا تُعرض بلغتها الأصلية ({original}).',
+  'lightbox.label': 'عارض الصور',
+  'lightbox.close': 'إغلاق',
+  'lightbox.previous': 'الصورة السابقة',
+  'lightbox.next': 'الصورة التالية',
 } as const satisfies UIStrings;

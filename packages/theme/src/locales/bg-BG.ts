@@ -65,4 +65,8 @@ export const bgBG = {
   'lang.untranslated': 'без превод',
   'lang.fallback':
     'Тази публикация все още не е налична на избрания език ({language}). Показва се на оригиналния си език ({original}).',
+  'lightbox.label': 'Преглед на изображения',
+  'lightbox.close': 'Затваряне',
+  'lightbox.previous': 'Предишно изображение',
+  'lightbox.next': 'Следващо изображение',
 } as const satisfies UIStrings;

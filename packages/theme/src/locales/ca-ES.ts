@@ -65,4 +65,8 @@ export const caES = {
   'lang.untranslated': 'sense traduir',
   'lang.fallback':
     'Aquesta entrada encara no està disponible en {language}. Es mostra en {original}, la seva llengua original.',
+  'lightbox.label': 'Visor d’imatges',
+  'lightbox.close': 'Tanca',
+  'lightbox.previous': 'Imatge anterior',
+  'lightbox.next': 'Imatge següent',
 } as const satisfies UIStrings;

@@ -68,4 +68,8 @@ export const csCZ = {
   'lang.untranslated': 'nepřeloženo',
   'lang.fallback':
     'Tento příspěvek zatím není k dispozici ve zvoleném jazyce ({language}). Zobrazuje se v původním jazyce ({original}).',
+  'lightbox.label': 'Prohlížeč obrázků',
+  'lightbox.close': 'Zavřít',
+  'lightbox.previous': 'Předchozí obrázek',
+  'lightbox.next': 'Další obrázek',
 } as const satisfies UIStrings;

@@ -64,4 +64,8 @@ export const daDK = {
   'lang.switcher': 'Sprog',
   'lang.untranslated': 'ikke oversat',
   'lang.fallback': 'Dette indlæg findes endnu ikke på {language}. Det vises på originalsproget, {original}.',
+  'lightbox.label': 'Billedfremviser',
+  'lightbox.close': 'Luk',
+  'lightbox.previous': 'Forrige billede',
+  'lightbox.next': 'Næste billede',
 } as const satisfies UIStrings;

@@ -65,4 +65,8 @@ export const deDE = {
   'lang.untranslated': 'nicht übersetzt',
   'lang.fallback':
     'Dieser Beitrag ist noch nicht auf {language} verfügbar. Er wird in seiner Originalsprache {original} angezeigt.',
+  'lightbox.label': 'Bildbetrachter',
+  'lightbox.close': 'Schließen',
+  'lightbox.previous': 'Vorheriges Bild',
+  'lightbox.next': 'Nächstes Bild',
 } as const satisfies UIStrings;

@@ -64,4 +64,8 @@ export const dvMV = {
   'lang.switcher': 'ބަސް',
   'lang.untranslated': 'ތަރުޖަމާކޮށްފައި ނުވޭ',
   'lang.fallback': 'މި ލިޔުން އަދި {language} އަށް ތަރުޖަމާކޮށްފައި ނުވޭ. މި ދައްކަނީ އަސްލު ބަހުން ({original}).',
+  'lightbox.label': 'ފޮޓޯ ބެލުން',
+  'lightbox.close': 'ބަންދުކުރޭ',
+  'lightbox.previous': 'ކުރީގެ ފޮޓޯ',
+  'lightbox.next': 'ދެން އޮތް ފޮޓޯ',
 } as const satisfies UIStrings;

@@ -65,4 +65,8 @@ export const elGR = {
   'lang.untranslated': 'χωρίς μετάφραση',
   'lang.fallback':
     'Αυτή η ανάρτηση δεν είναι ακόμη διαθέσιμη στη γλώσσα που επιλέξατε ({language}). Εμφανίζεται στην αρχική της γλώσσα ({original}).',
+  'lightbox.label': 'Προβολή εικόνων',
+  'lightbox.close': 'Κλείσιμο',
+  'lightbox.previous': 'Προηγούμενη εικόνα',
+  'lightbox.next': 'Επόμενη εικόνα',
 } as const satisfies UIStrings;

@@ -62,6 +62,10 @@ export const en = {
   'lang.switcher': 'Language',
   'lang.untranslated': 'not translated',
   'lang.fallback': 'This post is not available in {language} yet. It is shown in {original}, its original language.',
+  'lightbox.label': 'Image viewer',
+  'lightbox.close': 'Close',
+  'lightbox.previous': 'Previous image',
+  'lightbox.next': 'Next image',
 } as const;
 
 export type UIKey = keyof typeof en;

@@ -64,4 +64,8 @@ export const esES = {
   'lang.switcher': 'Idioma',
   'lang.untranslated': 'sin traducir',
   'lang.fallback': 'Esta entrada aún no está disponible en {language}. Se muestra en {original}, su idioma original.',
+  'lightbox.label': 'Visor de imágenes',
+  'lightbox.close': 'Cerrar',
+  'lightbox.previous': 'Imagen anterior',
+  'lightbox.next': 'Imagen siguiente',
 } as const satisfies UIStrings;

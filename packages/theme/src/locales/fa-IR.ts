@@ -64,4 +64,8 @@ export const faIR = {
   'lang.switcher': 'زبان',
   'lang.untranslated': 'ترجمه نشده',
   'lang.fallback': 'این نوشته هنوز به زبان {language} در دسترس نیست و به زبان اصلی خود، {original}، نمایش داده می‌شود.',
+  'lightbox.label': 'نمایشگر تصویر',
+  'lightbox.close': 'بستن',
+  'lightbox.previous': 'تصویر قبلی',
+  'lightbox.next': 'تصویر بعدی',
 } as const satisfies UIStrings;

@@ -65,4 +65,8 @@ export const fiFI = {
   'lang.untranslated': 'ei käännetty',
   'lang.fallback':
     'Tätä kirjoitusta ei ole vielä saatavilla valitulla kielellä ({language}). Se näytetään alkuperäisellä kielellään ({original}).',
+  'lightbox.label': 'Kuvakatselin',
+  'lightbox.close': 'Sulje',
+  'lightbox.previous': 'Edellinen kuva',
+  'lightbox.next': 'Seuraava kuva',
 } as const satisfies UIStrings;

@@ -65,4 +65,8 @@ export const frFR = {
   'lang.untranslated': 'non traduit',
   'lang.fallback':
     'Cet article n’est pas encore disponible en {language}. Il est affiché en {original}, sa langue d’origine.',
+  'lightbox.label': 'Visionneuse d’images',
+  'lightbox.close': 'Fermer',
+  'lightbox.previous': 'Image précédente',
+  'lightbox.next': 'Image suivante',
 } as const satisfies UIStrings;

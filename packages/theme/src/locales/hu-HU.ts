@@ -65,4 +65,8 @@ export const huHU = {
   'lang.untranslated': 'nincs lefordítva',
   'lang.fallback':
     'Ez a bejegyzés még nem érhető el a választott nyelven ({language}), ezért az eredeti nyelvén ({original}) jelenik meg.',
+  'lightbox.label': 'Képnézegető',
+  'lightbox.close': 'Bezárás',
+  'lightbox.previous': 'Előző kép',
+  'lightbox.next': 'Következő kép',
 } as const satisfies UIStrings;

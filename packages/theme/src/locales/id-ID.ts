@@ -64,4 +64,8 @@ export const idID = {
   'lang.switcher': 'Bahasa',
   'lang.untranslated': 'belum diterjemahkan',
   'lang.fallback': 'Tulisan ini belum tersedia dalam {language}. Tulisan ditampilkan dalam bahasa aslinya, {original}.',
+  'lightbox.label': 'Penampil gambar',
+  'lightbox.close': 'Tutup',
+  'lightbox.previous': 'Gambar sebelumnya',
+  'lightbox.next': 'Gambar berikutnya',
 } as const satisfies UIStrings;

@@ -65,4 +65,8 @@ export const itIT = {
   'lang.untranslated': 'non tradotto',
   'lang.fallback':
     'Questo articolo non è ancora disponibile in {language}. Viene mostrato in {original}, la sua lingua originale.',
+  'lightbox.label': 'Visualizzatore di immagini',
+  'lightbox.close': 'Chiudi',
+  'lightbox.previous': 'Immagine precedente',
+  'lightbox.next': 'Immagine successiva',
 } as const satisfies UIStrings;

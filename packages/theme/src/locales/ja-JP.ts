@@ -64,4 +64,8 @@ export const jaJP = {
   'lang.switcher': '言語',
   'lang.untranslated': '未翻訳',
   'lang.fallback': 'この記事はまだ{language}に翻訳されていません。元の言語（{original}）で表示しています。',
+  'lightbox.label': '画像ビューアー',
+  'lightbox.close': '閉じる',
+  'lightbox.previous': '前の画像',
+  'lightbox.next': '次の画像',
 } as const satisfies UIStrings;

@@ -64,4 +64,8 @@ export const koKR = {
   'lang.switcher': '언어',
   'lang.untranslated': '번역 없음',
   'lang.fallback': '이 글은 아직 {language}(으)로 번역되지 않았습니다. 원래 언어인 {original}(으)로 보여 드립니다.',
+  'lightbox.label': '이미지 뷰어',
+  'lightbox.close': '닫기',
+  'lightbox.previous': '이전 이미지',
+  'lightbox.next': '다음 이미지',
 } as const satisfies UIStrings;

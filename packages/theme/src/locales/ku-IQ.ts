@@ -68,4 +68,8 @@ export const kuIQ = {
   'lang.untranslated': 'وەرنەگێڕدراوە',
   'lang.fallback':
     'ئەم بابەتە هێشتا بە زمانی {language} بەردەست نییە، بۆیە بە زمانە ڕەسەنەکەی خۆی ({original}) پیشان دەدرێت.',
+  'lightbox.label': 'پیشاندەری وێنە',
+  'lightbox.close': 'داخستن',
+  'lightbox.previous': 'وێنەی پێشوو',
+  'lightbox.next': 'وێنەی دواتر',
 } as const satisfies UIStrings;

@@ -64,4 +64,8 @@ export const myMM = {
   'lang.switcher': 'ဘာသာစကား',
   'lang.untranslated': 'ဘာသာမပြန်ရသေး',
   'lang.fallback': 'ဤပို့စ်ကို {language} ဖြင့် မဖတ်နိုင်သေးပါ။ မူရင်းဘာသာစကား ({original}) ဖြင့် ပြသထားပါသည်။',
+  'lightbox.label': 'ပုံကြည့်စနစ်',
+  'lightbox.close': 'ပိတ်ရန်',
+  'lightbox.previous': 'ယခင်ပုံ',
+  'lightbox.next': 'နောက်ပုံ',
 } as const satisfies UIStrings;

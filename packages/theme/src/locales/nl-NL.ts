@@ -65,4 +65,8 @@ export const nlNL = {
   'lang.untranslated': 'niet vertaald',
   'lang.fallback':
     'Dit bericht is nog niet beschikbaar in het {language}. Het wordt getoond in de oorspronkelijke taal, het {original}.',
+  'lightbox.label': 'Afbeeldingsviewer',
+  'lightbox.close': 'Sluiten',
+  'lightbox.previous': 'Vorige afbeelding',
+  'lightbox.next': 'Volgende afbeelding',
 } as const satisfies UIStrings;

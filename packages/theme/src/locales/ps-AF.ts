@@ -67,4 +67,8 @@ export const psAF = {
   'lang.switcher': 'ژبه',
   'lang.untranslated': 'نه ده ژباړل شوې',
   'lang.fallback': 'دا لیکنه لا تر اوسه په ټاکل شوې ژبه ({language}) نشته، نو په خپله اصلي ژبه ({original}) ښودل کېږي.',
+  'lightbox.label': 'انځور ښوونکی',
+  'lightbox.close': 'وتړئ',
+  'lightbox.previous': 'مخکینی انځور',
+  'lightbox.next': 'راتلونکی انځور',
 } as const satisfies UIStrings;

@@ -65,4 +65,8 @@ export const ptBR = {
   'lang.untranslated': 'não traduzido',
   'lang.fallback':
     'Este post ainda não está disponível em {language}. Ele é exibido em {original}, seu idioma original.',
+  'lightbox.label': 'Visualizador de imagens',
+  'lightbox.close': 'Fechar',
+  'lightbox.previous': 'Imagem anterior',
+  'lightbox.next': 'Próxima imagem',
 } as const satisfies UIStrings;

@@ -68,4 +68,8 @@ export const ruRU = {
   'lang.untranslated': 'без перевода',
   'lang.fallback':
     'Эта запись пока недоступна на выбранном языке ({language}). Она показана на языке оригинала ({original}).',
+  'lightbox.label': 'Просмотр изображений',
+  'lightbox.close': 'Закрыть',
+  'lightbox.previous': 'Предыдущее изображение',
+  'lightbox.next': 'Следующее изображение',
 } as const satisfies UIStrings;

@@ -68,4 +68,8 @@ export const slSI = {
   'lang.untranslated': 'ni prevedeno',
   'lang.fallback':
     'Ta objava še ni na voljo v izbranem jeziku ({language}). Prikazana je v izvirnem jeziku ({original}).',
+  'lightbox.label': 'Pregledovalnik slik',
+  'lightbox.close': 'Zapri',
+  'lightbox.previous': 'Prejšnja slika',
+  'lightbox.next': 'Naslednja slika',
 } as const satisfies UIStrings;

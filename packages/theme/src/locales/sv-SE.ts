@@ -64,4 +64,8 @@ export const svSE = {
   'lang.switcher': 'Språk',
   'lang.untranslated': 'inte översatt',
   'lang.fallback': 'Det här inlägget finns ännu inte på {language}. Det visas på originalspråket, {original}.',
+  'lightbox.label': 'Bildvisare',
+  'lightbox.close': 'Stäng',
+  'lightbox.previous': 'Föregående bild',
+  'lightbox.next': 'Nästa bild',
 } as const satisfies UIStrings;

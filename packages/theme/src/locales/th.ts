@@ -64,4 +64,8 @@ export const th = {
   'lang.switcher': 'ภาษา',
   'lang.untranslated': 'ยังไม่ได้แปล',
   'lang.fallback': 'บทความนี้ยังไม่มีฉบับ {language} จึงแสดงเป็นภาษาต้นฉบับ ({original}) แทน',
+  'lightbox.label': 'ตัวดูรูปภาพ',
+  'lightbox.close': 'ปิด',
+  'lightbox.previous': 'รูปภาพก่อนหน้า',
+  'lightbox.next': 'รูปภาพถัดไป',
 } as const satisfies UIStrings;

@@ -64,4 +64,8 @@ export const trTR = {
   'lang.switcher': 'Dil',
   'lang.untranslated': 'çevrilmedi',
   'lang.fallback': 'Bu yazı henüz seçilen dilde ({language}) mevcut değil. Özgün dilinde ({original}) gösteriliyor.',
+  'lightbox.label': 'Görsel görüntüleyici',
+  'lightbox.close': 'Kapat',
+  'lightbox.previous': 'Önceki görsel',
+  'lightbox.next': 'Sonraki görsel',
 } as const satisfies UIStrings;

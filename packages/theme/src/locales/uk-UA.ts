@@ -67,4 +67,8 @@ export const ukUA = {
   'lang.switcher': 'Мова',
   'lang.untranslated': 'не перекладено',
   'lang.fallback': 'Цей допис ще недоступний обраною мовою ({language}). Його показано мовою оригіналу ({original}).',
+  'lightbox.label': 'Перегляд зображень',
+  'lightbox.close': 'Закрити',
+  'lightbox.previous': 'Попереднє зображення',
+  'lightbox.next': 'Наступне зображення',
 } as const satisfies UIStrings;

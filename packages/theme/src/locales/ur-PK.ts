@@ -68,4 +68,8 @@ export const urPK = {
   'lang.untranslated': 'ترجمہ نہیں ہوا',
   'lang.fallback':
     'یہ تحریر ابھی منتخب زبان ({language}) میں دستیاب نہیں، اس لیے اپنی اصل زبان ({original}) میں دکھائی جا رہی ہے۔',
+  'lightbox.label': 'تصویر ناظر',
+  'lightbox.close': 'بند کریں',
+  'lightbox.previous': 'پچھلی تصویر',
+  'lightbox.next': 'اگلی تصویر',
 } as const satisfies UIStrings;

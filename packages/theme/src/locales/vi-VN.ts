@@ -64,4 +64,8 @@ export const viVN = {
   'lang.switcher': 'Ngôn ngữ',
   'lang.untranslated': 'chưa dịch',
   'lang.fallback': 'Bài viết này chưa có bản {language}. Bài đang hiển thị bằng ngôn ngữ gốc ({original}).',
+  'lightbox.label': 'Trình xem ảnh',
+  'lightbox.close': 'Đóng',
+  'lightbox.previous': 'Ảnh trước',
+  'lightbox.next': 'Ảnh tiếp theo',
 } as const satisfies UIStrings;

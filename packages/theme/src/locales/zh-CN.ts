@@ -64,4 +64,8 @@ export const zhCN = {
   'lang.switcher': '语言',
   'lang.untranslated': '未翻译',
   'lang.fallback': '本文尚无{language}版本，以下显示原文（{original}）。',
+  'lightbox.label': '图片查看器',
+  'lightbox.close': '关闭',
+  'lightbox.previous': '上一张图片',
+  'lightbox.next': '下一张图片',
 } as const satisfies UIStrings;

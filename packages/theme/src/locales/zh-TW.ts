@@ -64,4 +64,8 @@ export const zhTW = {
   'lang.switcher': '語言',
   'lang.untranslated': '尚未翻譯',
   'lang.fallback': '本文尚無 {language} 版本，目前以原文（{original}）顯示。',
+  'lightbox.label': '圖片檢視器',
+  'lightbox.close': '關閉',
+  'lightbox.previous': '上一張圖片',
+  'lightbox.next': '下一張圖片',
 } as const satisfies UIStrings;

@@ -38,6 +38,8 @@ export interface ChirpyRenderInfo {
   hasMermaid: boolean;
   /** Ids of headings marked `data-toc-skip`, left out of the table of contents. */
   tocSkip: string[];
+  /** The post has images that open in the viewer (set only when true). */
+  popups?: boolean;
 }
 
 /** Render info before the pipeline has looked at a post: what a post without one shows. */

@@ -11,7 +11,7 @@ import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
 import { resolveLocale, useTranslations, type LocaleCode, type Translate } from '../locales/index.ts';
 import { CLASS } from './class-names.ts';
-import { frontmatterOf } from './frontmatter.ts';
+import { frontmatterOf, renderInfo } from './frontmatter.ts';
 import { classesOf, visitPostElements } from './hast.ts';
 
 export interface RehypeImagesOptions {
@@ -105,7 +105,10 @@ export function rehypeImages(options: RehypeImagesOptions = {}) {
     visitPostElements(tree, (img, index, parent) => {
       if (img.tagName !== 'img') return undefined;
       if (img.properties.loading === undefined) img.properties.loading = 'lazy';
-      parent.children[index] = chirpyImage(img, parent, t);
+      const shown = chirpyImage(img, parent, t);
+      parent.children[index] = shown;
+      // The page loads the image viewer only for posts whose images open in it.
+      if (shown !== img) renderInfo(file).popups = true;
       const src = typeof img.properties.src === 'string' ? img.properties.src : '';
       if (missing(src)) {
         options.warn?.(`${postFile}: image "${src}" does not exist in public/ (the page keeps the image element).`);
