@@ -94,7 +94,10 @@ describe('options', () => {
         avatar: '/img/avatar.png',
         themeMode: 'dark',
         comments: GISCUS,
-        social: [{ type: 'github', url: 'https://github.com/owner', label: 'GitHub' }],
+        social: [
+          { type: 'github', url: 'https://github.com/owner', label: 'GitHub' },
+          { type: 'linkedin', url: 'https://www.linkedin.com/in/owner', label: 'LinkedIn' },
+        ],
         routes: { archives: false },
         components: { Footer: './src/components/MyFooter.astro' },
         license: false,
@@ -118,6 +121,15 @@ describe('options', () => {
     expect(script.getAttribute('data-mapping')).toBe('pathname');
     expect(site.read('/posts/without-comments/')).not.toContain('giscus');
     expect(site.read('/')).not.toContain('giscus');
+  });
+
+  it("draws social links with their brand's icon, inlined, and LinkedIn (not in Simple Icons) with the link glyph", () => {
+    const sidebar = site.html('/').querySelector('#sidebar')!;
+    const icon = (host: string) => sidebar.querySelector(`a[href*="${host}"] svg path`)!.getAttribute('d')!;
+    // GitHub's mark from Simple Icons.
+    expect(icon('github.com')).toMatch(/^M12 \.297c-6\.63 0-12 5\.373-12 12/);
+    expect(icon('linkedin.com')).toMatch(/^M9 15a1 1 0 0 1 0-1\.4l4\.6-4\.6/);
+    expect(site.read('/')).not.toMatch(/simple-icons|cdn\.jsdelivr|fontawesome/i);
   });
 
   it('forces the configured mode with no toggle and no mode script', () => {
@@ -149,6 +161,7 @@ describe('options', () => {
     expect(sidebar.querySelector('.site-subtitle')!.text).toBe('A tagline');
     expect(sidebar.querySelectorAll('.sidebar-bottom a').map((a) => a.getAttribute('href'))).toEqual([
       'https://github.com/owner',
+      'https://www.linkedin.com/in/owner',
       '/feed.xml',
     ]);
   });
