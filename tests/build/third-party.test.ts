@@ -72,3 +72,52 @@ describe('disqus', async () => {
     }
   });
 });
+
+describe('page views from GoatCounter', async () => {
+  const { launchBrowser } = await import('../helpers/browser.ts');
+  const { serve } = await import('../helpers/serve.ts');
+  const site = await buildSite('third-party-pageviews', {
+    posts: { '2024-01-01-모델.md': post({ title: 'Model' }) },
+    options: { analytics: { goatcounter: { id: 'myblog' } }, pageviews: { provider: 'goatcounter' } },
+  });
+
+  it("reads the post's count from GoatCounter's counter of its path, and shows it under the title", async () => {
+    const counter = site.html('/posts/모델/').querySelector('.post-meta .pageviews')!;
+    expect(counter.getAttribute('data-counter')).toBe(
+      'https://myblog.goatcounter.com/counter/%2Fposts%2F%25EB%25AA%25A8%25EB%258D%25B8%2F.json',
+    );
+    const served = await serve(site.dist);
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      const asked: string[] = [];
+      await page.route('https://myblog.goatcounter.com/**', (route) => {
+        asked.push(route.request().url());
+        return route.fulfill({ contentType: 'application/json', body: '{"count":"1,234","count_unique":"900"}' });
+      });
+      await page.goto(`${served.url}/posts/%EB%AA%A8%EB%8D%B8/`);
+      const shown = page.locator('.post-meta .pageviews');
+      await shown.waitFor({ state: 'visible' });
+      expect(await shown.textContent()).toBe('1,234 views');
+      expect(asked).toEqual([
+        'https://myblog.goatcounter.com/counter/%2Fposts%2F%25EB%25AA%25A8%25EB%258D%25B8%2F.json',
+      ]);
+    } finally {
+      await browser.close();
+      await served.close();
+    }
+  });
+
+  it('is off unless turned on, and cannot be turned on without the GoatCounter site code', async () => {
+    const other = await buildSite('third-party-no-pageviews', {
+      posts,
+      options: { analytics: { goatcounter: { id: 'myblog' } } },
+    });
+    expect(other.read('/posts/hello/')).not.toContain('pageviews');
+    expect(other.read('/posts/hello/')).not.toContain('/counter/');
+    const { parseChirpyConfig } = await import('../../packages/theme/src/config.ts');
+    expect(() => parseChirpyConfig({ title: 'T', pageviews: { provider: 'goatcounter' } })).toThrow(
+      'pageviews: GoatCounter page views need analytics.goatcounter.id',
+    );
+  });
+});

@@ -428,3 +428,26 @@ describe('migrate maps jekyll-polyglot', () => {
     expect(mapConfig(load(VERSIONS['7.6']!.config), []).options.locale).toBe('ko-KR');
   });
 });
+
+describe("migrate maps Chirpy 7's page views", () => {
+  it('turns GoatCounter page views on with the site code, and says why not without it', () => {
+    const notes: string[] = [];
+    const { options } = mapConfig(
+      { title: 'T', analytics: { goatcounter: { id: 'myblog' } }, pageviews: { provider: 'goatcounter' } },
+      notes,
+    );
+    expect(options).toMatchObject({
+      analytics: { goatcounter: { id: 'myblog' } },
+      pageviews: { provider: 'goatcounter' },
+    });
+    expect(notes.join('\n')).not.toContain('pageviews');
+    expect(ChirpyConfigSchema.safeParse(options).success).toBe(true);
+    const without: string[] = [];
+    expect(
+      mapConfig({ title: 'T', pageviews: { provider: 'goatcounter' } }, without).options.pageviews,
+    ).toBeUndefined();
+    expect(without).toContain(
+      'pageviews.provider: "goatcounter" needs analytics.goatcounter.id; page views are not shown.',
+    );
+  });
+});

@@ -188,6 +188,12 @@ export const ChirpyConfigSchema = z.object({
   comments: z.union([z.literal(false), z.discriminatedUnion('provider', [giscus, utterances, disqus])]).default(false),
   /** Analytics services (Google, GoatCounter, Umami, Matomo, Cloudflare, Fathom): off unless configured. */
   analytics,
+  /**
+   * A post's page views under its title, as Chirpy 7 shows them (`pageviews.provider`): read from
+   * GoatCounter's public counter (turn on "Allow adding visitor counts on your website" in its
+   * settings) with `analytics.goatcounter`. Off by default; on, it is the one request it adds.
+   */
+  pageviews: z.union([z.literal(false), z.object({ provider: z.literal('goatcounter') })]).default(false),
   /** `auto` follows the OS and shows a toggle; `light` or `dark` force a mode. */
   themeMode: z.enum(['auto', 'light', 'dark']).default('auto'),
   /** A CDN URL prepended to media paths (Chirpy's `cdn`). */
@@ -258,6 +264,9 @@ export function parseChirpyConfig(options: unknown): ChirpyConfig {
   if (result.success) {
     try {
       resolveLanguages(result.data);
+      if (result.data.pageviews && !result.data.analytics.goatcounter) {
+        throw new Error('pageviews: GoatCounter page views need analytics.goatcounter.id (the site code).');
+      }
     } catch (error) {
       throw new Error(`Invalid astro-theme-chirpy options:\n  - ${(error as Error).message}`);
     }

@@ -79,6 +79,11 @@ export interface PostMetaProps {
   authors: Author[];
   /** `last_modified_at`, when it differs from the post's date. */
   updated?: Date | undefined;
+  /**
+   * With `pageviews` on: where the post's view count is read (`counter`, a JSON URL) and how it
+   * is said (`label`, with `{n}`); components/Pageviews.astro fills it in.
+   */
+  pageviews?: { counter: string; label: string } | undefined;
 }
 
 /** `Comments` */

@@ -71,4 +71,5 @@ export const ar = {
   'lightbox.close': 'إغلاق',
   'lightbox.previous': 'الصورة السابقة',
   'lightbox.next': 'الصورة التالية',
+  'post.views': 'عدد المشاهدات: {n}',
 } as const satisfies UIStrings;

@@ -69,4 +69,5 @@ export const bgBG = {
   'lightbox.close': 'Затваряне',
   'lightbox.previous': 'Предишно изображение',
   'lightbox.next': 'Следващо изображение',
+  'post.views': 'Прегледи: {n}',
 } as const satisfies UIStrings;

@@ -69,4 +69,5 @@ export const caES = {
   'lightbox.close': 'Tanca',
   'lightbox.previous': 'Imatge anterior',
   'lightbox.next': 'Imatge següent',
+  'post.views': '{n} visualitzacions',
 } as const satisfies UIStrings;

@@ -72,4 +72,5 @@ export const csCZ = {
   'lightbox.close': 'Zavřít',
   'lightbox.previous': 'Předchozí obrázek',
   'lightbox.next': 'Další obrázek',
+  'post.views': 'Zobrazení: {n}',
 } as const satisfies UIStrings;

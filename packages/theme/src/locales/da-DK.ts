@@ -68,4 +68,5 @@ export const daDK = {
   'lightbox.close': 'Luk',
   'lightbox.previous': 'Forrige billede',
   'lightbox.next': 'Næste billede',
+  'post.views': '{n} visninger',
 } as const satisfies UIStrings;

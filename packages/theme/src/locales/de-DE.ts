@@ -69,4 +69,5 @@ export const deDE = {
   'lightbox.close': 'Schließen',
   'lightbox.previous': 'Vorheriges Bild',
   'lightbox.next': 'Nächstes Bild',
+  'post.views': '{n} Aufrufe',
 } as const satisfies UIStrings;

@@ -68,4 +68,5 @@ export const dvMV = {
   'lightbox.close': 'ބަންދުކުރޭ',
   'lightbox.previous': 'ކުރީގެ ފޮޓޯ',
   'lightbox.next': 'ދެން އޮތް ފޮޓޯ',
+  'post.views': 'ބެލުން: {n}',
 } as const satisfies UIStrings;

@@ -69,4 +69,5 @@ export const elGR = {
   'lightbox.close': 'Κλείσιμο',
   'lightbox.previous': 'Προηγούμενη εικόνα',
   'lightbox.next': 'Επόμενη εικόνα',
+  'post.views': 'Προβολές: {n}',
 } as const satisfies UIStrings;

@@ -66,6 +66,7 @@ export const en = {
   'lightbox.close': 'Close',
   'lightbox.previous': 'Previous image',
   'lightbox.next': 'Next image',
+  'post.views': '{n} views',
 } as const;
 
 export type UIKey = keyof typeof en;

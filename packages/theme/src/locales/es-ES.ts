@@ -68,4 +68,5 @@ export const esES = {
   'lightbox.close': 'Cerrar',
   'lightbox.previous': 'Imagen anterior',
   'lightbox.next': 'Imagen siguiente',
+  'post.views': '{n} visualizaciones',
 } as const satisfies UIStrings;

@@ -68,4 +68,5 @@ export const faIR = {
   'lightbox.close': 'بستن',
   'lightbox.previous': 'تصویر قبلی',
   'lightbox.next': 'تصویر بعدی',
+  'post.views': '{n} بازدید',
 } as const satisfies UIStrings;

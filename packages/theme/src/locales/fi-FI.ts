@@ -69,4 +69,5 @@ export const fiFI = {
   'lightbox.close': 'Sulje',
   'lightbox.previous': 'Edellinen kuva',
   'lightbox.next': 'Seuraava kuva',
+  'post.views': 'Katselukerrat: {n}',
 } as const satisfies UIStrings;

@@ -69,4 +69,5 @@ export const frFR = {
   'lightbox.close': 'Fermer',
   'lightbox.previous': 'Image précédente',
   'lightbox.next': 'Image suivante',
+  'post.views': '{n} vues',
 } as const satisfies UIStrings;

@@ -69,4 +69,5 @@ export const huHU = {
   'lightbox.close': 'Bezárás',
   'lightbox.previous': 'Előző kép',
   'lightbox.next': 'Következő kép',
+  'post.views': '{n} megtekintés',
 } as const satisfies UIStrings;

@@ -68,4 +68,5 @@ export const idID = {
   'lightbox.close': 'Tutup',
   'lightbox.previous': 'Gambar sebelumnya',
   'lightbox.next': 'Gambar berikutnya',
+  'post.views': '{n} kali dilihat',
 } as const satisfies UIStrings;

@@ -69,4 +69,5 @@ export const itIT = {
   'lightbox.close': 'Chiudi',
   'lightbox.previous': 'Immagine precedente',
   'lightbox.next': 'Immagine successiva',
+  'post.views': '{n} visualizzazioni',
 } as const satisfies UIStrings;

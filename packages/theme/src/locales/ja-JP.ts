@@ -68,4 +68,5 @@ export const jaJP = {
   'lightbox.close': '閉じる',
   'lightbox.previous': '前の画像',
   'lightbox.next': '次の画像',
+  'post.views': '{n} 回閲覧',
 } as const satisfies UIStrings;

@@ -68,4 +68,5 @@ export const koKR = {
   'lightbox.close': '닫기',
   'lightbox.previous': '이전 이미지',
   'lightbox.next': '다음 이미지',
+  'post.views': '조회 {n}회',
 } as const satisfies UIStrings;

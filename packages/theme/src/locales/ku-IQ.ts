@@ -72,4 +72,5 @@ export const kuIQ = {
   'lightbox.close': 'داخستن',
   'lightbox.previous': 'وێنەی پێشوو',
   'lightbox.next': 'وێنەی دواتر',
+  'post.views': '{n} بینین',
 } as const satisfies UIStrings;

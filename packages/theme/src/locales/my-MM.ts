@@ -68,4 +68,5 @@ export const myMM = {
   'lightbox.close': 'ပိတ်ရန်',
   'lightbox.previous': 'ယခင်ပုံ',
   'lightbox.next': 'နောက်ပုံ',
+  'post.views': 'ကြည့်ရှုမှု {n} ကြိမ်',
 } as const satisfies UIStrings;

@@ -69,4 +69,5 @@ export const nlNL = {
   'lightbox.close': 'Sluiten',
   'lightbox.previous': 'Vorige afbeelding',
   'lightbox.next': 'Volgende afbeelding',
+  'post.views': '{n} weergaven',
 } as const satisfies UIStrings;

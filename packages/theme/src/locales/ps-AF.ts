@@ -71,4 +71,5 @@ export const psAF = {
   'lightbox.close': 'وتړئ',
   'lightbox.previous': 'مخکینی انځور',
   'lightbox.next': 'راتلونکی انځور',
+  'post.views': 'کتنې: {n}',
 } as const satisfies UIStrings;

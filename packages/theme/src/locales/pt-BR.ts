@@ -69,4 +69,5 @@ export const ptBR = {
   'lightbox.close': 'Fechar',
   'lightbox.previous': 'Imagem anterior',
   'lightbox.next': 'Próxima imagem',
+  'post.views': '{n} visualizações',
 } as const satisfies UIStrings;

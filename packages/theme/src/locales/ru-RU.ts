@@ -72,4 +72,5 @@ export const ruRU = {
   'lightbox.close': 'Закрыть',
   'lightbox.previous': 'Предыдущее изображение',
   'lightbox.next': 'Следующее изображение',
+  'post.views': 'Просмотры: {n}',
 } as const satisfies UIStrings;

@@ -72,4 +72,5 @@ export const slSI = {
   'lightbox.close': 'Zapri',
   'lightbox.previous': 'Prejšnja slika',
   'lightbox.next': 'Naslednja slika',
+  'post.views': 'Ogledi: {n}',
 } as const satisfies UIStrings;

@@ -68,4 +68,5 @@ export const svSE = {
   'lightbox.close': 'Stäng',
   'lightbox.previous': 'Föregående bild',
   'lightbox.next': 'Nästa bild',
+  'post.views': '{n} visningar',
 } as const satisfies UIStrings;

@@ -68,4 +68,5 @@ export const th = {
   'lightbox.close': 'ปิด',
   'lightbox.previous': 'รูปภาพก่อนหน้า',
   'lightbox.next': 'รูปภาพถัดไป',
+  'post.views': 'เข้าชม {n} ครั้ง',
 } as const satisfies UIStrings;

@@ -68,4 +68,5 @@ export const trTR = {
   'lightbox.close': 'Kapat',
   'lightbox.previous': 'Önceki görsel',
   'lightbox.next': 'Sonraki görsel',
+  'post.views': '{n} görüntülenme',
 } as const satisfies UIStrings;

@@ -71,4 +71,5 @@ export const ukUA = {
   'lightbox.close': 'Закрити',
   'lightbox.previous': 'Попереднє зображення',
   'lightbox.next': 'Наступне зображення',
+  'post.views': 'Перегляди: {n}',
 } as const satisfies UIStrings;

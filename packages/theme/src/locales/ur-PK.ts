@@ -72,4 +72,5 @@ export const urPK = {
   'lightbox.close': 'بند کریں',
   'lightbox.previous': 'پچھلی تصویر',
   'lightbox.next': 'اگلی تصویر',
+  'post.views': 'ملاحظات: {n}',
 } as const satisfies UIStrings;

@@ -68,4 +68,5 @@ export const viVN = {
   'lightbox.close': 'Đóng',
   'lightbox.previous': 'Ảnh trước',
   'lightbox.next': 'Ảnh tiếp theo',
+  'post.views': '{n} lượt xem',
 } as const satisfies UIStrings;

@@ -68,4 +68,5 @@ export const zhCN = {
   'lightbox.close': '关闭',
   'lightbox.previous': '上一张图片',
   'lightbox.next': '下一张图片',
+  'post.views': '{n} 次阅读',
 } as const satisfies UIStrings;

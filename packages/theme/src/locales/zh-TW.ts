@@ -68,4 +68,5 @@ export const zhTW = {
   'lightbox.close': '關閉',
   'lightbox.previous': '上一張圖片',
   'lightbox.next': '下一張圖片',
+  'post.views': '{n} 次瀏覽',
 } as const satisfies UIStrings;

@@ -363,9 +363,13 @@ export function mapConfig(config, notes, data = {}) {
   if (text(config.social_preview_image)) options.socialImage = text(config.social_preview_image);
   if (config.toc === false) options.toc = false;
   if (config.pwa?.enabled) notes.push('pwa: the offline mode (PWA) is not carried over; the theme has none yet.');
-  if (text(config.pageviews?.provider)) {
+  const pageviews = text(config.pageviews?.provider);
+  if (pageviews === 'goatcounter' && options.analytics?.goatcounter) options.pageviews = { provider: 'goatcounter' };
+  else if (pageviews) {
     notes.push(
-      `pageviews.provider: "${text(config.pageviews.provider)}" page views are not shown (no page-view counter yet).`,
+      pageviews === 'goatcounter'
+        ? 'pageviews.provider: "goatcounter" needs analytics.goatcounter.id; page views are not shown.'
+        : `pageviews.provider: "${pageviews}" page views are not shown (the theme reads GoatCounter only).`,
     );
   }
 
