@@ -263,7 +263,7 @@ describe('migrate maps every Chirpy generation', () => {
     expect(report).not.toMatch(/not mapped/);
   });
 
-  it('6.0: giscus under comments.active, authors, and says what it cannot carry (pwa)', () => {
+  it('6.0: giscus under comments.active, authors, and the offline mode (pwa)', () => {
     const { config, report } = migrateVersion('6.0');
     expectAll(config, [
       '"provider": "giscus"',
@@ -275,11 +275,12 @@ describe('migrate maps every Chirpy generation', () => {
       '"twitter": "gguguk_tw"',
       '"name": "A Guest"',
     ]);
-    expect(report).toContain('pwa: the offline mode (PWA) is not carried over');
+    expect(config).toMatch(/"pwa": \{\s*"cache": \{\s*"enabled": true\s*\}\s*\}/);
+    expect(report).not.toContain('pwa');
     expect(report).not.toMatch(/not mapped/);
   });
 
-  it('7.6: webmaster_verifications, analytics, cdn, social_preview_image, fediverse_handle, share data; reports pageviews, pwa, actions', () => {
+  it('7.6: webmaster_verifications, analytics, cdn, social_preview_image, fediverse_handle, share data, pwa; reports pageviews, actions', () => {
     const { config, report } = migrateVersion('7.6');
     expectAll(config, [
       '"google": "google-token-7"',
@@ -294,7 +295,7 @@ describe('migrate maps every Chirpy generation', () => {
     ]);
     expect(config).toMatch(/"platforms": \[\s*"twitter",\s*"telegram"\s*\]/);
     expect(report).toContain('pageviews.provider: "goatcounter"');
-    expect(report).toContain('pwa: the offline mode (PWA) is not carried over');
+    expect(config).toMatch(/"pwa": \{\s*"cache": \{\s*"enabled": true,\s*"denyPaths": \[\s*"\/example"\s*\]/);
     expect(report).toContain('actions: not mapped');
     expect(report).toContain('_data/share.yml: Mastodon has no share link in this theme');
   });

@@ -182,6 +182,21 @@ export const ChirpyConfigSchema = z.object({
    * commit as "Updated", as Chirpy's starter does; on when the site is a git repository.
    */
   updatedFromGit: z.boolean().default(true),
+  /**
+   * The offline mode (Chirpy's `pwa`): a service worker keeps visited pages and files, so they
+   * open without a network, and tells the reader when a new build is there. Off by default.
+   * `cache.denyPaths` are never kept (paths from the site root).
+   */
+  pwa: z
+    .union([
+      z.literal(false),
+      z.object({
+        cache: z
+          .object({ enabled: z.boolean().default(true), denyPaths: z.array(z.string()).default([]) })
+          .prefault({}),
+      }),
+    ])
+    .default(false),
   /** Posts per home page. */
   paginate: z.int().min(1).max(1000).default(10),
   /** Comments: off unless a provider is configured. Posts turn them off with `comments: false`. */

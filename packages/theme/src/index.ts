@@ -45,6 +45,14 @@ export default function chirpy(options: ChirpyUserConfig): AstroIntegration {
             injectRoute({ pattern, entrypoint: route.entrypoint, prerender: true });
           }
         }
+        // The offline mode's service worker, at the site root so it can serve every page.
+        if (config.pwa) {
+          injectRoute({
+            pattern: '/sw.js',
+            entrypoint: new URL('./routes/sw.js.ts', import.meta.url),
+            prerender: true,
+          });
+        }
         // A default favicon, unless the site has its own file there.
         if (
           config.favicon === '/favicon.svg' &&

@@ -72,4 +72,6 @@ export const ar = {
   'lightbox.previous': 'الصورة السابقة',
   'lightbox.next': 'الصورة التالية',
   'post.views': 'عدد المشاهدات: {n}',
+  'pwa.update': 'يتوفر إصدار جديد من هذا الموقع.',
+  'pwa.reload': 'إعادة التحميل',
 } as const satisfies UIStrings;

@@ -70,4 +70,6 @@ export const bgBG = {
   'lightbox.previous': 'Предишно изображение',
   'lightbox.next': 'Следващо изображение',
   'post.views': 'Прегледи: {n}',
+  'pwa.update': 'Налична е нова версия на този сайт.',
+  'pwa.reload': 'Презареждане',
 } as const satisfies UIStrings;

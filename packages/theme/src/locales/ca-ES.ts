@@ -70,4 +70,6 @@ export const caES = {
   'lightbox.previous': 'Imatge anterior',
   'lightbox.next': 'Imatge següent',
   'post.views': '{n} visualitzacions',
+  'pwa.update': 'Hi ha una versió nova d’aquest lloc disponible.',
+  'pwa.reload': 'Torna a carregar',
 } as const satisfies UIStrings;

@@ -73,4 +73,6 @@ export const csCZ = {
   'lightbox.previous': 'Předchozí obrázek',
   'lightbox.next': 'Další obrázek',
   'post.views': 'Zobrazení: {n}',
+  'pwa.update': 'Je k dispozici nová verze tohoto webu.',
+  'pwa.reload': 'Znovu načíst',
 } as const satisfies UIStrings;

@@ -69,4 +69,6 @@ export const daDK = {
   'lightbox.previous': 'Forrige billede',
   'lightbox.next': 'Næste billede',
   'post.views': '{n} visninger',
+  'pwa.update': 'En ny version af dette websted er tilgængelig.',
+  'pwa.reload': 'Genindlæs',
 } as const satisfies UIStrings;

@@ -70,4 +70,6 @@ export const deDE = {
   'lightbox.previous': 'Vorheriges Bild',
   'lightbox.next': 'Nächstes Bild',
   'post.views': '{n} Aufrufe',
+  'pwa.update': 'Eine neue Version dieser Website ist verfügbar.',
+  'pwa.reload': 'Neu laden',
 } as const satisfies UIStrings;

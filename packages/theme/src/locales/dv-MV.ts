@@ -69,4 +69,6 @@ export const dvMV = {
   'lightbox.previous': 'ކުރީގެ ފޮޓޯ',
   'lightbox.next': 'ދެން އޮތް ފޮޓޯ',
   'post.views': 'ބެލުން: {n}',
+  'pwa.update': 'މި ސައިޓުގެ އާ ވަރޝަނެއް ލިބެން ހުރި.',
+  'pwa.reload': 'އަލުން ލޯޑުކުރޭ',
 } as const satisfies UIStrings;

@@ -70,4 +70,6 @@ export const elGR = {
   'lightbox.previous': 'Προηγούμενη εικόνα',
   'lightbox.next': 'Επόμενη εικόνα',
   'post.views': 'Προβολές: {n}',
+  'pwa.update': 'Είναι διαθέσιμη μια νέα έκδοση αυτού του ιστότοπου.',
+  'pwa.reload': 'Επαναφόρτωση',
 } as const satisfies UIStrings;

@@ -67,6 +67,8 @@ export const en = {
   'lightbox.previous': 'Previous image',
   'lightbox.next': 'Next image',
   'post.views': '{n} views',
+  'pwa.update': 'A new version of this site is available.',
+  'pwa.reload': 'Reload',
 } as const;
 
 export type UIKey = keyof typeof en;

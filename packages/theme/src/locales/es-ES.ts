@@ -69,4 +69,6 @@ export const esES = {
   'lightbox.previous': 'Imagen anterior',
   'lightbox.next': 'Imagen siguiente',
   'post.views': '{n} visualizaciones',
+  'pwa.update': 'Hay una nueva versión de este sitio disponible.',
+  'pwa.reload': 'Recargar',
 } as const satisfies UIStrings;

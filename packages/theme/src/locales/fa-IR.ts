@@ -69,4 +69,6 @@ export const faIR = {
   'lightbox.previous': 'تصویر قبلی',
   'lightbox.next': 'تصویر بعدی',
   'post.views': '{n} بازدید',
+  'pwa.update': 'نسخهٔ جدیدی از این سایت در دسترس است.',
+  'pwa.reload': 'بارگذاری مجدد',
 } as const satisfies UIStrings;

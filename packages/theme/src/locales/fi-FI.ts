@@ -70,4 +70,6 @@ export const fiFI = {
   'lightbox.previous': 'Edellinen kuva',
   'lightbox.next': 'Seuraava kuva',
   'post.views': 'Katselukerrat: {n}',
+  'pwa.update': 'Sivustosta on saatavilla uusi versio.',
+  'pwa.reload': 'Lataa uudelleen',
 } as const satisfies UIStrings;

@@ -70,4 +70,6 @@ export const frFR = {
   'lightbox.previous': 'Image précédente',
   'lightbox.next': 'Image suivante',
   'post.views': '{n} vues',
+  'pwa.update': 'Une nouvelle version de ce site est disponible.',
+  'pwa.reload': 'Recharger',
 } as const satisfies UIStrings;

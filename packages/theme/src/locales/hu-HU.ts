@@ -70,4 +70,6 @@ export const huHU = {
   'lightbox.previous': 'Előző kép',
   'lightbox.next': 'Következő kép',
   'post.views': '{n} megtekintés',
+  'pwa.update': 'Elérhető a webhely új verziója.',
+  'pwa.reload': 'Újratöltés',
 } as const satisfies UIStrings;

@@ -69,4 +69,6 @@ export const idID = {
   'lightbox.previous': 'Gambar sebelumnya',
   'lightbox.next': 'Gambar berikutnya',
   'post.views': '{n} kali dilihat',
+  'pwa.update': 'Versi baru situs ini telah tersedia.',
+  'pwa.reload': 'Muat ulang',
 } as const satisfies UIStrings;

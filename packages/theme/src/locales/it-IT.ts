@@ -70,4 +70,6 @@ export const itIT = {
   'lightbox.previous': 'Immagine precedente',
   'lightbox.next': 'Immagine successiva',
   'post.views': '{n} visualizzazioni',
+  'pwa.update': 'È disponibile una nuova versione di questo sito.',
+  'pwa.reload': 'Ricarica',
 } as const satisfies UIStrings;

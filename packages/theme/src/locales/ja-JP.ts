@@ -69,4 +69,6 @@ export const jaJP = {
   'lightbox.previous': '前の画像',
   'lightbox.next': '次の画像',
   'post.views': '{n} 回閲覧',
+  'pwa.update': 'このサイトの新しいバージョンが利用可能です。',
+  'pwa.reload': '再読み込み',
 } as const satisfies UIStrings;

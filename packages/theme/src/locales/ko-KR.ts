@@ -69,4 +69,6 @@ export const koKR = {
   'lightbox.previous': '이전 이미지',
   'lightbox.next': '다음 이미지',
   'post.views': '조회 {n}회',
+  'pwa.update': '이 사이트의 새 버전을 사용할 수 있습니다.',
+  'pwa.reload': '새로고침',
 } as const satisfies UIStrings;

@@ -73,4 +73,6 @@ export const kuIQ = {
   'lightbox.previous': 'وێنەی پێشوو',
   'lightbox.next': 'وێنەی دواتر',
   'post.views': '{n} بینین',
+  'pwa.update': 'وەشانێکی نوێی ئەم ماڵپەڕە بەردەستە.',
+  'pwa.reload': 'دووبارە بارکردنەوە',
 } as const satisfies UIStrings;

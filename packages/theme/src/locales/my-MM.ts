@@ -69,4 +69,6 @@ export const myMM = {
   'lightbox.previous': 'ယခင်ပုံ',
   'lightbox.next': 'နောက်ပုံ',
   'post.views': 'ကြည့်ရှုမှု {n} ကြိမ်',
+  'pwa.update': 'ဤဆိုက်၏ ဗားရှင်းအသစ် ရရှိနိုင်ပါပြီ။',
+  'pwa.reload': 'ပြန်လည်ဖွင့်ရန်',
 } as const satisfies UIStrings;

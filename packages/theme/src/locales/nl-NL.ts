@@ -70,4 +70,6 @@ export const nlNL = {
   'lightbox.previous': 'Vorige afbeelding',
   'lightbox.next': 'Volgende afbeelding',
   'post.views': '{n} weergaven',
+  'pwa.update': 'Er is een nieuwe versie van deze site beschikbaar.',
+  'pwa.reload': 'Opnieuw laden',
 } as const satisfies UIStrings;

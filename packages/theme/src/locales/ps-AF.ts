@@ -72,4 +72,6 @@ export const psAF = {
   'lightbox.previous': 'مخکینی انځور',
   'lightbox.next': 'راتلونکی انځور',
   'post.views': 'کتنې: {n}',
+  'pwa.update': 'د دې سایټ نوې نسخه شتون لري.',
+  'pwa.reload': 'بیا پورته کول',
 } as const satisfies UIStrings;

@@ -70,4 +70,6 @@ export const ptBR = {
   'lightbox.previous': 'Imagem anterior',
   'lightbox.next': 'Próxima imagem',
   'post.views': '{n} visualizações',
+  'pwa.update': 'Uma nova versão deste site está disponível.',
+  'pwa.reload': 'Recarregar',
 } as const satisfies UIStrings;

@@ -73,4 +73,6 @@ export const ruRU = {
   'lightbox.previous': 'Предыдущее изображение',
   'lightbox.next': 'Следующее изображение',
   'post.views': 'Просмотры: {n}',
+  'pwa.update': 'Доступна новая версия этого сайта.',
+  'pwa.reload': 'Обновить',
 } as const satisfies UIStrings;

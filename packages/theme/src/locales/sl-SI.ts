@@ -73,4 +73,6 @@ export const slSI = {
   'lightbox.previous': 'Prejšnja slika',
   'lightbox.next': 'Naslednja slika',
   'post.views': 'Ogledi: {n}',
+  'pwa.update': 'Na voljo je nova različica tega spletnega mesta.',
+  'pwa.reload': 'Znova naloži',
 } as const satisfies UIStrings;

@@ -69,4 +69,6 @@ export const svSE = {
   'lightbox.previous': 'Föregående bild',
   'lightbox.next': 'Nästa bild',
   'post.views': '{n} visningar',
+  'pwa.update': 'En ny version av den här webbplatsen finns tillgänglig.',
+  'pwa.reload': 'Läs in igen',
 } as const satisfies UIStrings;

@@ -69,4 +69,6 @@ export const th = {
   'lightbox.previous': 'รูปภาพก่อนหน้า',
   'lightbox.next': 'รูปภาพถัดไป',
   'post.views': 'เข้าชม {n} ครั้ง',
+  'pwa.update': 'มีเว็บไซต์นี้เวอร์ชันใหม่พร้อมใช้งานแล้ว',
+  'pwa.reload': 'โหลดใหม่',
 } as const satisfies UIStrings;

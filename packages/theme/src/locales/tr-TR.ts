@@ -69,4 +69,6 @@ export const trTR = {
   'lightbox.previous': 'Önceki görsel',
   'lightbox.next': 'Sonraki görsel',
   'post.views': '{n} görüntülenme',
+  'pwa.update': 'Bu sitenin yeni bir sürümü mevcut.',
+  'pwa.reload': 'Yeniden yükle',
 } as const satisfies UIStrings;

@@ -72,4 +72,6 @@ export const ukUA = {
   'lightbox.previous': 'Попереднє зображення',
   'lightbox.next': 'Наступне зображення',
   'post.views': 'Перегляди: {n}',
+  'pwa.update': 'Доступна нова версія цього сайту.',
+  'pwa.reload': 'Перезавантажити',
 } as const satisfies UIStrings;

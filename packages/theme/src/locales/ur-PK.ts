@@ -73,4 +73,6 @@ export const urPK = {
   'lightbox.previous': 'پچھلی تصویر',
   'lightbox.next': 'اگلی تصویر',
   'post.views': 'ملاحظات: {n}',
+  'pwa.update': 'اس سائٹ کا نیا ورژن دستیاب ہے۔',
+  'pwa.reload': 'دوبارہ لوڈ کریں',
 } as const satisfies UIStrings;

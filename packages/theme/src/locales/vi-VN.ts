@@ -69,4 +69,6 @@ export const viVN = {
   'lightbox.previous': 'Ảnh trước',
   'lightbox.next': 'Ảnh tiếp theo',
   'post.views': '{n} lượt xem',
+  'pwa.update': 'Đã có phiên bản mới của trang web này.',
+  'pwa.reload': 'Tải lại',
 } as const satisfies UIStrings;

@@ -69,4 +69,6 @@ export const zhCN = {
   'lightbox.previous': '上一张图片',
   'lightbox.next': '下一张图片',
   'post.views': '{n} 次阅读',
+  'pwa.update': '本站有新版本可用。',
+  'pwa.reload': '重新加载',
 } as const satisfies UIStrings;

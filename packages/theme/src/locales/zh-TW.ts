@@ -69,4 +69,6 @@ export const zhTW = {
   'lightbox.previous': '上一張圖片',
   'lightbox.next': '下一張圖片',
   'post.views': '{n} 次瀏覽',
+  'pwa.update': '本網站有新版本可用。',
+  'pwa.reload': '重新載入',
 } as const satisfies UIStrings;

@@ -362,7 +362,11 @@ export function mapConfig(config, notes, data = {}) {
 
   if (text(config.social_preview_image)) options.socialImage = text(config.social_preview_image);
   if (config.toc === false) options.toc = false;
-  if (config.pwa?.enabled) notes.push('pwa: the offline mode (PWA) is not carried over; the theme has none yet.');
+  if (config.pwa?.enabled) {
+    const cache = config.pwa.cache ?? {};
+    const denyPaths = (Array.isArray(cache.deny_paths) ? cache.deny_paths : []).map(text).filter(Boolean);
+    options.pwa = { cache: { enabled: cache.enabled !== false, ...(denyPaths.length > 0 ? { denyPaths } : {}) } };
+  }
   const pageviews = text(config.pageviews?.provider);
   if (pageviews === 'goatcounter' && options.analytics?.goatcounter) options.pageviews = { provider: 'goatcounter' };
   else if (pageviews) {
