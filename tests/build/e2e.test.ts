@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { preview } from 'astro';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser.ts';
+import { axeViolations, launchBrowser } from '../helpers/browser.ts';
 import { buildProject, REPO_DIR, TESTS_DIR } from '../helpers/site.ts';
 
 const EXAMPLE = join(REPO_DIR, 'examples/blog');
@@ -162,15 +162,7 @@ describe('the example blog in Chromium', () => {
       new URL((await links.first().getAttribute('href'))!, page.url()).href,
     );
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Close');
-    await page.addScriptTag({ path: AXE });
-    for (const scheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme: scheme });
-      const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string }[] }> } }).axe;
-        return (await axe.run()).violations.map((violation) => violation.id);
-      });
-      expect(violations, scheme).toEqual([]);
-    }
+    expect(await axeViolations(page)).toEqual({ light: [], dark: [] });
     // Tab never reaches the page behind the dialog (it may pass through the browser's own controls).
     for (let i = 0; i < 6; i += 1) {
       await page.keyboard.press('Tab');

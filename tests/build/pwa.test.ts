@@ -3,15 +3,12 @@
  * network; a new build's worker waits, and the page offers to reload into it. Off by default.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser.ts';
+import { axeViolations, launchBrowser } from '../helpers/browser.ts';
 import { serve, type Served } from '../helpers/serve.ts';
 import { buildSite, post, type BuiltSite } from '../helpers/site.ts';
-
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 const posts = {
   '2024-01-01-hello.md': post({ title: 'Hello' }, 'Some text to read offline.'),
@@ -71,15 +68,7 @@ describe('the offline mode in Chromium', () => {
       const notice = page.locator('.pwa-update');
       await notice.waitFor({ state: 'visible' });
       expect(await notice.getAttribute('role')).toBe('status');
-      for (const scheme of ['light', 'dark'] as const) {
-        await page.emulateMedia({ colorScheme: scheme });
-        await page.addScriptTag({ path: AXE });
-        const violations = await page.evaluate(async () => {
-          const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string }[] }> } }).axe;
-          return (await axe.run()).violations.map((violation) => violation.id);
-        });
-        expect(violations, scheme).toEqual([]);
-      }
+      expect(await axeViolations(page)).toEqual({ light: [], dark: [] });
       await Promise.all([page.waitForEvent('load'), notice.getByRole('button', { name: 'Reload' }).click()]);
       expect(await page.evaluate(() => caches.keys())).toContain('chirpy-next');
     } finally {

@@ -2,7 +2,6 @@
  * Comments and analytics as Chirpy offers them: present only when configured, keyed on the
  * page path, analytics in production builds only.
  */
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { buildSite, post } from '../helpers/site.ts';
 
@@ -75,7 +74,7 @@ describe('disqus', async () => {
 });
 
 describe('page views from GoatCounter', async () => {
-  const { launchBrowser } = await import('../helpers/browser.ts');
+  const { axeViolations, launchBrowser } = await import('../helpers/browser.ts');
   const { serve } = await import('../helpers/serve.ts');
   const site = await buildSite('third-party-pageviews', {
     posts: { '2024-01-01-모델.md': post({ title: 'Model' }) },
@@ -100,15 +99,7 @@ describe('page views from GoatCounter', async () => {
       const shown = page.locator('.post-meta .pageviews');
       await shown.waitFor({ state: 'visible' });
       expect(await shown.textContent()).toBe('1,234 views');
-      await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
-      for (const scheme of ['light', 'dark'] as const) {
-        await page.emulateMedia({ colorScheme: scheme });
-        const violations = await page.evaluate(async () => {
-          const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string }[] }> } }).axe;
-          return (await axe.run()).violations.map((violation) => violation.id);
-        });
-        expect(violations, scheme).toEqual([]);
-      }
+      expect(await axeViolations(page)).toEqual({ light: [], dark: [] });
       expect(asked).toEqual([
         'https://myblog.goatcounter.com/counter/%2Fposts%2F%25EB%25AA%25A8%25EB%258D%25B8%2F.json',
       ]);
