@@ -231,9 +231,9 @@ export function chirpyLoader(options: ChirpyLoaderOptions = {}): Loader {
           ...type,
           getEntryInfo: async (params) => {
             let info = await read(params);
-            if (extension !== '.mdx') info = liquid(info, params);
             const fileName = fileURLToPath(params.fileUrl);
             const data = normalizeFrontmatter(info.data, { fileName, contents: params.contents, timeZone });
+            if (extension !== '.mdx') info = liquid(info, params, data);
             // Front matter wins over git.
             const changed = git?.modified.get(relative(dir, fileName).split('\\').join('/'));
             if (changed && data.last_modified_at === undefined) data.last_modified_at = changed;

@@ -12,6 +12,9 @@ export type { SiteLanguage } from '../utils/languages.ts';
 /** The site's languages; `undefined` on a one-language site. */
 export const languages = resolveLanguages(config);
 
+/** Every language the site's pages are in: `[undefined]` on a one-language site. */
+export const pageLanguages: readonly (SiteLanguage | undefined)[] = languages?.list ?? [undefined];
+
 /**
  * The language of a page, from its route pattern (`Astro.routePattern`, or `routePattern` in
  * `getStaticPaths`): `/ko/posts/[slug]` is Korean, `/posts/[slug]` the default language.

@@ -8,8 +8,8 @@ import { parsePostFileName } from '../utils/filename.ts';
 import { collectRedirects, type Redirect } from '../utils/redirects.ts';
 import { slugifyPrettyAsWritten } from '../utils/slug.ts';
 import { postPageFile, postPath } from '../utils/urls.ts';
-import { languages } from './languages.ts';
-import { getSiteData } from './site.ts';
+import { pageLanguages, type SiteLanguage } from './languages.ts';
+import { getSiteData, getSiteDataIn } from './site.ts';
 
 /** The slug Jekyll made from the file name (or `slug:`) as written, before NFC. */
 function jekyllSlug(filePath: string | undefined, slug: unknown): string | undefined {
@@ -34,8 +34,9 @@ export interface LanguageRedirect extends Redirect {
 let cached: Promise<LanguageRedirect[]> | undefined;
 
 /** The redirects of one language's pages (a multilingual site's `redirect_from` live under each prefix, as in polyglot). */
-async function redirectsIn(prefix: string, routePattern: string | undefined): Promise<LanguageRedirect[]> {
-  const { posts } = await getSiteData(routePattern);
+async function redirectsIn(language: SiteLanguage | undefined): Promise<LanguageRedirect[]> {
+  const prefix = language?.prefix ?? '';
+  const { posts } = await getSiteDataIn(language);
   const inside = prefix.slice(1);
   const pages = new Map(
     posts.map((post) => [`${inside ? `${inside}/` : ''}${postPageFile(post.id)}`, post.filePath ?? post.id]),
@@ -54,9 +55,7 @@ async function redirectsIn(prefix: string, routePattern: string | undefined): Pr
 
 async function load(): Promise<LanguageRedirect[]> {
   const redirects: LanguageRedirect[] = [];
-  for (const language of languages?.list ?? [undefined]) {
-    redirects.push(...(await redirectsIn(language?.prefix ?? '', language ? `${language.prefix}/` : undefined)));
-  }
+  for (const language of pageLanguages) redirects.push(...(await redirectsIn(language)));
   const { posts } = await getSiteData();
   // Jekyll's own URL of a post whose file name is decomposed (NFD): the theme publishes the NFC
   // URL, and the URL Jekyll published sends readers there. Astro writes every page under an NFC

@@ -140,7 +140,12 @@ async function load(language: SiteLanguage | undefined): Promise<SiteData> {
  * `getStaticPaths`) to get its language's posts.
  */
 export function getSiteData(routePattern?: string): Promise<SiteData> {
-  const language = routeLanguage(routePattern);
+  return getSiteDataIn(routeLanguage(routePattern));
+}
+
+/** One language's data (`undefined`: a one-language site's, or the default language's). */
+export function getSiteDataIn(language: SiteLanguage | undefined): Promise<SiteData> {
+  language ??= languages?.default;
   const key = language?.code ?? '';
   let data = cached.get(key);
   if (!data) cached.set(key, (data = load(language)));

@@ -8,7 +8,6 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { parsePostFileName, postSlug } from '../utils/filename.ts';
-import { normalizeAliases, readFlag } from '../utils/frontmatter.ts';
 import { mediaUrl } from '../utils/media.ts';
 import { siteDataFor, type SiteData } from '../utils/site-data.ts';
 import { basePrefix, postPath } from '../utils/urls.ts';
@@ -47,18 +46,30 @@ export interface LiquidEntryOptions {
 }
 
 /**
- * Returns the function that runs Liquid on one post's body (its front matter as written in
- * `info.data`), unless the post has `render_with_liquid: false` (or no/off).
+ * Returns the function that runs Liquid on one post's body, unless the post has
+ * `render_with_liquid: false` (or no/off). `info.data` is the front matter as written (Liquid's
+ * `page`); `data` the same normalised by the loader (utils/frontmatter.ts), for the flags and paths.
  */
 export function liquidForPosts(
   options: LiquidEntryOptions,
-): (info: EntryInfo, params: { contents: string; fileUrl: URL }) => EntryInfo {
+): (info: EntryInfo, params: { contents: string; fileUrl: URL }, data: Record<string, unknown>) => EntryInfo {
   const names = postNameIndex(options.postsDir, options.postFiles);
   const baseurl = basePrefix(options.siteBase);
   const siteUrl = options.site ? new URL(options.site).origin : '';
-  return (info, params) => {
-    const data = normalizeAliases(info.data) as Record<string, unknown>;
-    if (readFlag(data.render_with_liquid) === false) return info;
+  /** `site.data` as each language's posts see it, merged once per language. */
+  const dataByLanguage = new Map<string, SiteData>();
+  const siteDataIn = (language: string | undefined): SiteData | undefined => {
+    if (!options.data || Object.keys(options.data).length === 0) return undefined;
+    if (!options.languages || !language) return options.data;
+    let merged = dataByLanguage.get(language);
+    if (!merged) {
+      merged = siteDataFor(options.data, options.languages.defaultCode, language);
+      dataByLanguage.set(language, merged);
+    }
+    return merged;
+  };
+  return (info, params, data) => {
+    if (data.render_with_liquid === false) return info;
     const filePath = fileURLToPath(params.fileUrl);
     const parsed = parsePostFileName(filePath);
     const subpath = data.media_subpath;
@@ -83,17 +94,14 @@ export function liquidForPosts(
       const languageVariables = options.languages
         ? { languages: options.languages.codes, default_lang: options.languages.defaultCode, active_lang: language }
         : {};
-      const siteData =
-        options.data && options.languages && language
-          ? siteDataFor(options.data, options.languages.defaultCode, language)
-          : options.data;
+      const siteData = siteDataIn(language);
       rendered = renderLiquid(info.body, {
         ...context,
         page: language ? { ...info.data, lang: language } : info.data,
         site: {
           title: options.title,
           ...languageVariables,
-          ...(siteData && Object.keys(siteData).length > 0 ? { data: siteData } : {}),
+          ...(siteData ? { data: siteData } : {}),
         },
       });
     } catch (error) {

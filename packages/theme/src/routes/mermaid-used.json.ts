@@ -3,13 +3,13 @@
  * by integration/mermaid.ts, which copies mermaid's bundle into the build only if one does.
  */
 import type { APIRoute } from 'astro';
-import { languages } from '../data/languages.ts';
-import { getRenderInfo, getSiteData } from '../data/site.ts';
+import { pageLanguages } from '../data/languages.ts';
+import { getRenderInfo, getSiteDataIn } from '../data/site.ts';
 
 export const GET: APIRoute = async () => {
   let used = false;
-  for (const language of languages?.list ?? [undefined]) {
-    const { posts } = await getSiteData(language ? `${language.prefix}/` : undefined);
+  for (const language of pageLanguages) {
+    const { posts } = await getSiteDataIn(language);
     const infos = await Promise.all(posts.map((post) => getRenderInfo(post)));
     used ||= infos.some((info) => info.hasMermaid);
   }

@@ -5,8 +5,8 @@
  */
 import type { APIRoute } from 'astro';
 import { getRedirects } from '../data/redirects.ts';
-import { getSiteData } from '../data/site.ts';
-import { languages } from '../data/languages.ts';
+import { getSiteDataIn } from '../data/site.ts';
+import { languages, pageLanguages } from '../data/languages.ts';
 import { absoluteUrl, localizedUrl, postUrl, url } from '../data/urls.ts';
 import { postPath } from '../utils/urls.ts';
 import type { SitemapData } from '../integration/sitemap.ts';
@@ -17,8 +17,8 @@ export const GET: APIRoute = async ({ site }) => {
   const lastmod: SitemapData['lastmod'] = {};
   const alternates: NonNullable<SitemapData['alternates']> = {};
   // On a multilingual site, every language's post pages, each with its real translations.
-  for (const language of languages?.list ?? [undefined]) {
-    const { posts } = await getSiteData(language ? `${language.prefix}/` : undefined);
+  for (const language of pageLanguages) {
+    const { posts } = await getSiteDataIn(language);
     for (const post of posts) {
       const page = absoluteUrl(localizedUrl(postUrl(post.id), language), site);
       lastmod[page] = updatedAt(post).toISOString();

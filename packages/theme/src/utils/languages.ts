@@ -56,7 +56,18 @@ function ownName(code: string): string {
   }
 }
 
-const RTL = /^(ar|dv|fa|he|iw|ku|ps|ur|yi|ckb|sd|ug)(-|$)/i;
+/** A language's text direction, from the runtime's locale data (CLDR). */
+function textDirection(code: string): 'ltr' | 'rtl' {
+  try {
+    const locale = new Intl.Locale(code) as Intl.Locale & {
+      getTextInfo?: () => { direction?: string };
+      textInfo?: { direction?: string };
+    };
+    return (locale.getTextInfo?.() ?? locale.textInfo)?.direction === 'rtl' ? 'rtl' : 'ltr';
+  } catch {
+    return 'ltr';
+  }
+}
 
 /**
  * The site's languages, or `undefined` for a one-language site (fewer than two configured).
@@ -84,7 +95,7 @@ export function resolveLanguages(options: LanguageOptions): SiteLanguages | unde
       code: spec.code,
       hreflang: spec.hreflang ?? spec.code,
       label: spec.label ?? ownName(spec.code),
-      dir: spec.dir ?? (RTL.test(spec.locale ?? spec.code) ? 'rtl' : 'ltr'),
+      dir: spec.dir ?? textDirection(spec.locale ?? spec.code),
       locale: spec.locale ?? spec.code,
       isDefault,
       prefix: isDefault ? '' : `/${spec.code}`,
