@@ -12,7 +12,9 @@ import { tocEntries, type Heading } from '../utils/toc.ts';
 import { postAuthors, type Author } from './authors.ts';
 import { pageLocale, type PageLocale } from './i18n.ts';
 import { getRenderInfo, getSiteData, type Post } from './site.ts';
-import { pageUrl, postUrl } from './urls.ts';
+import { pageUrl, postUrl, postUrlIn } from './urls.ts';
+import { encodePath } from '../utils/slug.ts';
+import { postPath } from '../utils/urls.ts';
 
 export type { Author } from './authors.ts';
 export type { Heading } from '../utils/toc.ts';
@@ -73,6 +75,15 @@ export interface PostPageData {
   related: RelatedPost[];
   older: Post | undefined;
   newer: Post | undefined;
+  /** With the `pageviews` option: where PostMeta's count is read, and how it is said. */
+  pageviews: { counter: string; label: string } | undefined;
+  /**
+   * On a multilingual site: the post's path in each language it really exists in (the
+   * switcher and `hreflang` links), and, on a copy in a language it has no translation into,
+   * its original's URL.
+   */
+  languagePaths: { paths: Record<string, string>; translated: string[] } | undefined;
+  originalUrl: string | undefined;
 }
 
 /**
@@ -100,11 +111,14 @@ export async function getPostPageData(
     })),
   );
   const url = postUrl(post.id);
+  const page = pageLocale(data.lang, routePattern);
+  const goatcounter = config.analytics.goatcounter;
+  const edition = post.edition;
   return {
     post,
     url,
     absoluteUrl: pageUrl(current, site) ?? current.href,
-    page: pageLocale(data.lang, routePattern),
+    page,
     info,
     summary: data.description ?? info.excerpt,
     authors: postAuthors(data.authors),
@@ -115,5 +129,21 @@ export async function getPostPageData(
     related,
     older,
     newer,
+    // GoatCounter's counter of the page's path, as GoatCounter counted it.
+    pageviews:
+      config.pageviews && goatcounter
+        ? {
+            counter: `https://${encodeURIComponent(goatcounter.id)}.goatcounter.com/counter/${encodeURIComponent(current.pathname)}.json`,
+            label: page.t('post.views'),
+          }
+        : undefined,
+    languagePaths: edition && {
+      paths: Object.fromEntries(
+        edition.translations.map(({ language, slug }) => [language.code, encodePath(postPath(slug))]),
+      ),
+      translated: edition.translations.map(({ language }) => language.code),
+    },
+    // A fallback copy shows its original, whose slug is its own.
+    originalUrl: edition?.fallback ? postUrlIn(edition.language, post.id) : undefined,
   };
 }

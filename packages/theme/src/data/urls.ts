@@ -4,7 +4,7 @@
  */
 import config, { base } from 'virtual:chirpy/config';
 import { localizeHrefs, type SiteLanguage } from '../utils/languages.ts';
-import { absoluteUrl, basePrefix, themeUrls, type TermKind } from '../utils/urls.ts';
+import { absoluteUrl, basePrefix, postPath, themeUrls, type TermKind } from '../utils/urls.ts';
 import { languages } from './languages.ts';
 
 const urls = themeUrls(base);
@@ -26,6 +26,11 @@ export function pageUrl(current: URL, site: URL | undefined): string | undefined
 }
 
 export { absoluteUrl };
+
+/** A post's URL in a language (the default language's at the root). */
+export function postUrlIn(language: SiteLanguage | undefined, slug: string): string {
+  return url(`${language?.prefix ?? ''}${postPath(slug)}`);
+}
 
 /** A theme URL (with the base) in a language: `/blog/posts/a/` → `/blog/ko/posts/a/`. */
 export function localizedUrl(path: string, language: SiteLanguage | undefined): string {

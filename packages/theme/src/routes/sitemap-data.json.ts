@@ -7,8 +7,7 @@ import type { APIRoute } from 'astro';
 import { getRedirects } from '../data/redirects.ts';
 import { getSiteDataIn } from '../data/site.ts';
 import { languages, pageLanguages } from '../data/languages.ts';
-import { absoluteUrl, localizedUrl, postUrl, url } from '../data/urls.ts';
-import { postPath } from '../utils/urls.ts';
+import { absoluteUrl, localizedUrl, postUrl, postUrlIn, url } from '../data/urls.ts';
 import type { SitemapData } from '../integration/sitemap.ts';
 import { updatedAt } from '../utils/posts.ts';
 
@@ -26,7 +25,7 @@ export const GET: APIRoute = async ({ site }) => {
       if (translations.length < 2) continue;
       const links = translations.map((version) => ({
         lang: version.language.hreflang,
-        url: absoluteUrl(url(version.language.prefix + postPath(version.slug)), site),
+        url: absoluteUrl(postUrlIn(version.language, version.slug), site),
       }));
       const original = links[translations.findIndex((version) => version.language.isDefault)];
       alternates[page] = original ? [...links, { lang: 'x-default', url: original.url }] : links;
