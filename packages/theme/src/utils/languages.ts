@@ -194,6 +194,7 @@ export function languageEditions<
     groupOf.set(post, group);
   }
   const editions = new Map<string, Edition<P>[]>();
+  const lastFirst = [...languages.list].reverse();
   for (const language of languages.list) {
     const shown: Edition<P>[] = [];
     for (const post of posts) {
@@ -201,10 +202,7 @@ export function languageEditions<
       const chosen =
         group.get(language.code) ??
         group.get(languages.default.code) ??
-        [...languages.list]
-          .reverse()
-          .map((other) => group.get(other.code))
-          .find(Boolean);
+        lastFirst.map((other) => group.get(other.code)).find(Boolean);
       if (chosen !== post) continue;
       const own = splitPostId(languages, post.id);
       shown.push({
