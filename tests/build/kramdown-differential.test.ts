@@ -116,6 +116,7 @@ function tally(corpus: string, facts: ReturnType<typeof kramdownFacts>): void {
     posts: 0,
     formulas: 0,
     'heading ids': 0,
+    'code spans': 0,
     'footnote ids': 0,
     links: 0,
     images: 0,
@@ -124,6 +125,7 @@ function tally(corpus: string, facts: ReturnType<typeof kramdownFacts>): void {
   score.posts! += 1;
   score.formulas! += facts.formulas.length;
   score['heading ids']! += facts.headings.length;
+  score['code spans']! += facts.codeSpans.length;
   score['footnote ids']! += facts.footnoteIds.length;
   score.links! += facts.links.length;
   score.images! += facts.images.length;
@@ -395,8 +397,8 @@ function randomDocument(next: () => number): RandomDocument {
   return { pieces, joins };
 }
 
-/** Formulas and headings: what the random documents are judged on. */
-const RANDOM_FACTS: FactName[] = ['formulas', 'headings'];
+/** Formulas, headings and code spans: what the random documents are judged on. */
+const RANDOM_FACTS: FactName[] = ['formulas', 'headings', 'codeSpans'];
 
 async function randomDifferences(docs: RandomDocument[], tag: string) {
   const texts = docs.map((doc) => `---\ntitle: t\nmath: true\n---\n\n${assemble(doc)}\n`);
@@ -424,8 +426,20 @@ async function shrink(doc: RandomDocument): Promise<RandomDocument> {
   return current;
 }
 
-describe('random documents: kramdown and the theme agree on formulas and headings', () => {
-  const seed = Number(process.env.CHIRPY_RANDOM_SEED ?? Math.floor(Math.random() * 2 ** 31));
+/**
+ * The seed of the random documents. The suite (and CI) uses a fixed one, so a run's result depends
+ * on the code alone; `CHIRPY_RANDOM_SEED=random` draws a new one to look for new differences, and a
+ * number replays a run. A difference found that way becomes a torture case before its fix.
+ */
+const FIXED_SEED = 1587530747;
+function randomSeed(): number {
+  const value = process.env.CHIRPY_RANDOM_SEED;
+  if (value === 'random') return Math.floor(Math.random() * 2 ** 31);
+  return value ? Number(value) : FIXED_SEED;
+}
+
+describe('random documents: kramdown and the theme agree on formulas, headings and code spans', () => {
+  const seed = randomSeed();
   const count = Number(process.env.CHIRPY_RANDOM_DOCUMENTS ?? 300);
 
   it(`${count} documents`, async () => {

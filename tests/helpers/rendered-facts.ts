@@ -6,6 +6,7 @@
  *   FindTeX rules); on the theme side the TeX of each KaTeX formula (or of a formula KaTeX could
  *   not render);
  * - heading ids, footnote ids and their back-references, link `href`s, image `src`s;
+ * - the text of each code span (line endings in it read as the spaces a browser shows);
  * - the sequence of block elements.
  * Where the theme deliberately differs, the README's list of intended differences says so; the
  * normalisations here that belong to a listed difference name it.
@@ -20,6 +21,7 @@ export interface Formula {
 export interface RenderedFacts {
   formulas: Formula[];
   headings: string[];
+  codeSpans: string[];
   footnoteIds: string[];
   footnoteRefs: string[];
   links: string[];
@@ -207,7 +209,12 @@ function commonFacts(root: HTMLElement) {
     .querySelectorAll('h1, h2, h3, h4, h5, h6')
     .filter((h) => !isFootnoteLabel(h))
     .map((h) => `${h.rawTagName.toLowerCase()}#${h.id}`);
-  return { footnoteIds, footnoteRefs, headings };
+  const codeSpans = root
+    .querySelectorAll('code')
+    // A formula KaTeX could not render is shown in a `code.math-error`: it is a formula.
+    .filter((code) => !code.closest('pre') && !hasClass(code, 'math-error'))
+    .map((code) => code.text.replace(/\r?\n/g, ' '));
+  return { footnoteIds, footnoteRefs, headings, codeSpans };
 }
 
 export interface KramdownContext {

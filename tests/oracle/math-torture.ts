@@ -95,6 +95,19 @@ add('double dollar in a fence', '```latex\n$$x$$\n```\n\nAfter.');
 add('double dollar in an indented code block', 'Text.\n\n    $$x$$\n\nAfter.');
 add('code span inside math', 'Math $$`a`$$ and `$$b$$`.');
 add('span starts before a code span', 'a $$x `y$$` z');
+// Code spans by kramdown's rule: the opening run closes at the first run of as many backticks,
+// even inside a longer one (found by the random documents: the backtick left after the formula
+// pairs with the first of the two in ``quoted'', so the single dollars between are code).
+add('backtick after a formula pairs with TeX quotes', "a $$x `y$$` z\nThe derivative $f'(x)$ or $\\text{``quoted''}$.");
+add('a lone dollar before a double-dollar span', 'It costs $5, and $$x^2$$ is math.');
+add('a lone dollar, a span, then another dollar', 'Pay $5 for $$a$$ and $6 more.');
+add('a lone dollar, a line end, then a span', 'Pay $5 for\n$$a$$ and $6 more.');
+add('a single-dollar formula holding a span at its start', 'Then $ $$b$$ + c$ ends.');
+add('code span closed inside a longer run', 'Say `a``b` and `a```b`c` here, $$x$$.');
+add('double backtick span with a backtick inside', 'Use `` `a` `` or ``a`b`` with $$x$$.');
+add('lone backticks between spaces', 'a ` b ` c and x` a ` with $y$.');
+add('code span over a line end', 'The `code\nspans` lines, then $$z$$.');
+add('unclosed code span run', 'Text ``` `` then $$w$$ and `$v$`.');
 add('escaped dollar', 'It costs \\$5 and \\$10.');
 add(
   'escaped dollars as math delimiters',

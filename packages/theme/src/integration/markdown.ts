@@ -17,6 +17,7 @@ import { rehypeRenderInfo } from '../markdown/rehype-render-info.ts';
 import { rehypeTables } from '../markdown/rehype-tables.ts';
 import { remarkDeflist } from '../markdown/remark-deflist.ts';
 import { remarkIal } from '../markdown/remark-ial.ts';
+import { remarkKramdownCodeSpans } from '../markdown/remark-kramdown-code-spans.ts';
 import { remarkKramdownFences } from '../markdown/remark-kramdown-fences.ts';
 import { remarkKramdownHtml } from '../markdown/remark-kramdown-html.ts';
 import { remarkKramdownHeadings } from '../markdown/remark-kramdown-headings.ts';
@@ -39,6 +40,7 @@ export function chirpyMarkdownPlugins(
   return {
     remarkPlugins: [
       remarkKramdownFences,
+      remarkKramdownCodeSpans,
       remarkKramdownHtml,
       remarkKramdownMath,
       remarkDeflist,

@@ -15,10 +15,12 @@
  *   leaves `$$…$$` in the page, which MathJax renders in display style: the token is marked
  *   `chirpyDisplay`. Elsewhere `\$` is a literal dollar sign.
  * - Single `$…$` is not kramdown's: Chirpy's MathJax finds it in the published page. It is read as
- *   MathJax reads it (`\x` skips a character, braces nest, the first `$` outside braces closes).
+ *   MathJax reads it (`\x` skips a character, braces nest, the first `$` outside braces closes;
+ *   the dollars of a `$$…$$` span on the way close nothing, as kramdown made it `\(…\)` first).
  *
  * Tokens: `kramdownMathFlow` and `kramdownMathText`, each holding `kramdownMathMarker` (the
- * delimiters) and `kramdownMathValue` (the TeX); the mdast half is in remark-kramdown-math.ts.
+ * delimiters) and `kramdownMathValue` (the TeX), and `kramdownMathInnerSpan` around a `$$…$$` span
+ * inside single-dollar math; the mdast half is in remark-kramdown-math.ts.
  */
 import type { Code, Construct, Effects, Event, Extension, State, TokenizeContext } from 'micromark-util-types';
 
@@ -28,6 +30,7 @@ declare module 'micromark-util-types' {
     kramdownMathText: 'kramdownMathText';
     kramdownMathMarker: 'kramdownMathMarker';
     kramdownMathValue: 'kramdownMathValue';
+    kramdownMathInnerSpan: 'kramdownMathInnerSpan';
   }
 }
 
@@ -101,6 +104,30 @@ function pair(first: number, second: number): Construct {
 const escapedDollar = pair(BACKSLASH, DOLLAR);
 /** `$$` here. */
 const twoDollars = pair(DOLLAR, DOLLAR);
+
+/** A whole `$$…$$` span here: `$$`, then a closing `$$` before the paragraph ends. */
+const spanAhead: Construct = {
+  partial: true,
+  tokenize(effects, ok, nok) {
+    let dollars = 0;
+    const content = (code: Code): State | undefined => {
+      if (code === null) return nok(code);
+      if (isLineEnding(code)) {
+        effects.enter('lineEnding');
+        effects.consume(code);
+        effects.exit('lineEnding');
+        dollars = 0;
+        return content;
+      }
+      effects.enter('kramdownMathValue');
+      effects.consume(code);
+      effects.exit('kramdownMathValue');
+      dollars = code === DOLLAR ? dollars + 1 : 0;
+      return dollars === 2 ? ok : content;
+    };
+    return (code) => effects.attempt(twoDollars, content, nok)(code);
+  },
+};
 
 /**
  * kramdown's `before_block_boundary?` after a closing `$$` and its line ending: a blank line,
@@ -368,7 +395,7 @@ function tokenizeMathText(this: TokenizeContext, effects: Effects, ok: State, no
   // nests braces; the first `$` outside braces closes.
   function single(code: Code): State | undefined {
     if (code === null) return nok(code);
-    if (code === DOLLAR && depth === 0) return singleClose(code);
+    if (code === DOLLAR && depth === 0) return effects.check(spanAhead, span, singleClose)(code);
     if (code === BACKSLASH && depth === 0) return effects.check(escapedDollar, singleClose, singleValueStart)(code);
     if (isLineEnding(code)) {
       effects.enter('lineEnding');
@@ -404,6 +431,43 @@ function tokenizeMathText(this: TokenizeContext, effects: Effects, ok: State, no
       return endValue(code);
     }
     return backslash(code);
+  }
+  // A `$$…$$` span on the way: kramdown turned it into `\(…\)` before MathJax looked for the
+  // closing `$`, so its dollars close nothing; it is part of this formula's TeX.
+  function span(code: Code): State | undefined {
+    effects.enter('kramdownMathInnerSpan');
+    effects.enter('kramdownMathValue');
+    effects.consume(code);
+    return (next: Code) => {
+      effects.consume(next);
+      return spanContent;
+    };
+  }
+  function spanContent(code: Code): State | undefined {
+    if (code === null) return nok(code);
+    if (code === DOLLAR) return effects.check(twoDollars, spanClose, spanCharacter)(code);
+    if (isLineEnding(code)) {
+      effects.exit('kramdownMathValue');
+      effects.enter('lineEnding');
+      effects.consume(code);
+      effects.exit('lineEnding');
+      effects.enter('kramdownMathValue');
+      return spanContent;
+    }
+    return spanCharacter(code);
+  }
+  function spanCharacter(code: Code): State | undefined {
+    effects.consume(code);
+    return spanContent;
+  }
+  function spanClose(code: Code): State | undefined {
+    effects.consume(code);
+    return (next: Code) => {
+      effects.consume(next);
+      effects.exit('kramdownMathValue');
+      effects.exit('kramdownMathInnerSpan');
+      return single;
+    };
   }
   function endValue(code: Code): State | undefined {
     effects.exit('kramdownMathValue');

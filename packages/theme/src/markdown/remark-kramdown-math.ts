@@ -29,6 +29,12 @@ function markersOf(context: CompileContext): string[] {
   return (data.chirpyMathMarkers ??= []);
 }
 
+/** The `$$…$$` spans inside the single-dollar formula being read, as written. */
+function innerSpansOf(context: CompileContext): string[] {
+  const data = context.data as CompileContext['data'] & { chirpyMathInnerSpans?: string[] };
+  return (data.chirpyMathInnerSpans ??= []);
+}
+
 function fromMarkdown(): FromMarkdownExtension {
   return {
     enter: {
@@ -38,11 +44,15 @@ function fromMarkdown(): FromMarkdownExtension {
       kramdownMathText(this: CompileContext, token: Token) {
         this.enter({ type: 'inlineMath', value: '', data: {} } as InlineMath, token);
         markersOf(this).length = 0;
+        innerSpansOf(this).length = 0;
       },
     },
     exit: {
       kramdownMathMarker(this: CompileContext, token: Token) {
         markersOf(this).push(this.sliceSerialize(token));
+      },
+      kramdownMathInnerSpan(this: CompileContext, token: Token) {
+        innerSpansOf(this).push(this.sliceSerialize(token));
       },
       kramdownMathFlow(this: CompileContext, token: Token) {
         const node = this.stack[this.stack.length - 1] as DisplayMath;
@@ -61,7 +71,15 @@ function fromMarkdown(): FromMarkdownExtension {
         const delimiter: MathDelimiter = open.endsWith('$$') ? '$$' : '$';
         node.value = rubyStrip(raw.slice(open.length, raw.length - close.length));
         const display = Boolean((token as MathTextToken).chirpyDisplay);
-        node.data = { ...node.data, chirpyDelimiter: delimiter, chirpyDisplay: display } as InlineMath['data'];
+        // `$$…$$` spans inside single-dollar math, as written (remark-math-dialect writes them as
+        // kramdown did, `\(…\)`).
+        const innerSpans = [...innerSpansOf(this)];
+        node.data = {
+          ...node.data,
+          chirpyDelimiter: delimiter,
+          chirpyDisplay: display,
+          ...(innerSpans.length > 0 ? { chirpyInnerSpans: innerSpans } : {}),
+        } as InlineMath['data'];
       },
     },
   };

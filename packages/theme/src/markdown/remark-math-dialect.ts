@@ -76,15 +76,30 @@ function labelId(label: string): string {
   return `eq-${label.replace(/[^\p{L}\p{N}_-]+/gu, '-')}`;
 }
 
+/**
+ * The TeX MathJax read from a single-dollar formula: kramdown's escapes undone, and each `$$…$$`
+ * span inside (kramdown's math) as kramdown wrote it, `\(…\)`, its TeX untouched.
+ */
+function singleDollarTex(node: InlineMath): string {
+  const spans = (node.data as { chirpyInnerSpans?: string[] } | undefined)?.chirpyInnerSpans ?? [];
+  let tex = '';
+  let rest = node.value;
+  for (const span of spans) {
+    const at = rest.indexOf(span);
+    if (at < 0) break;
+    tex += `${rest.slice(0, at).replace(MARKDOWN_ESCAPE, '$1')}\\(${span.slice(2, -2)}\\)`;
+    rest = rest.slice(at + span.length);
+  }
+  return tex + rest.replace(MARKDOWN_ESCAPE, '$1');
+}
+
 export function remarkMathDialect() {
   return (tree: Root, file: VFile) => {
     if (!isOn(frontmatterOf(file).math)) return;
     // 1. Escapes inside single-dollar math (kramdown unescaped them before MathJax saw the text);
     // in a table row kramdown turns every `\|` into `|` before it reads math.
     visit(tree, (node) => {
-      if (node.type === 'inlineMath' && mathDelimiter(node) === '$') {
-        node.value = node.value.replace(MARKDOWN_ESCAPE, '$1');
-      }
+      if (node.type === 'inlineMath' && mathDelimiter(node) === '$') node.value = singleDollarTex(node);
       if (node.type === 'tableCell') {
         visit(node, 'inlineMath', (inner) => {
           inner.value = inner.value.replace(/\\\|/g, '|');
