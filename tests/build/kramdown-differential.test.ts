@@ -117,6 +117,7 @@ function tally(corpus: string, facts: ReturnType<typeof kramdownFacts>): void {
     formulas: 0,
     'heading ids': 0,
     'code spans': 0,
+    typography: 0,
     'footnote ids': 0,
     links: 0,
     images: 0,
@@ -126,6 +127,7 @@ function tally(corpus: string, facts: ReturnType<typeof kramdownFacts>): void {
   score.formulas! += facts.formulas.length;
   score['heading ids']! += facts.headings.length;
   score['code spans']! += facts.codeSpans.length;
+  score.typography! += facts.typography.length;
   score['footnote ids']! += facts.footnoteIds.length;
   score.links! += facts.links.length;
   score.images! += facts.images.length;
@@ -397,8 +399,8 @@ function randomDocument(next: () => number): RandomDocument {
   return { pieces, joins };
 }
 
-/** Formulas, headings and code spans: what the random documents are judged on. */
-const RANDOM_FACTS: FactName[] = ['formulas', 'headings', 'codeSpans'];
+/** Formulas, headings, code spans and typography: what the random documents are judged on. */
+const RANDOM_FACTS: FactName[] = ['formulas', 'headings', 'codeSpans', 'typography'];
 
 async function randomDifferences(docs: RandomDocument[], tag: string) {
   const texts = docs.map((doc) => `---\ntitle: t\nmath: true\n---\n\n${assemble(doc)}\n`);
@@ -438,7 +440,7 @@ function randomSeed(): number {
   return value ? Number(value) : FIXED_SEED;
 }
 
-describe('random documents: kramdown and the theme agree on formulas, headings and code spans', () => {
+describe('random documents: kramdown and the theme agree on formulas, headings, code spans and typography', () => {
   const seed = randomSeed();
   const count = Number(process.env.CHIRPY_RANDOM_DOCUMENTS ?? 300);
 

@@ -1,6 +1,7 @@
 /**
  * The theme works whether or not the site already configured a Markdown processor: its
- * plugins join a unified() processor the site set up, and replace Astro's default.
+ * plugins join a unified() processor the site set up, and replace Astro's default. Typography
+ * is kramdown's unless the site chose its own SmartyPants setting.
  */
 import { unified } from '@astrojs/markdown-remark';
 import { describe, expect, it } from 'vitest';
@@ -14,8 +15,11 @@ function remarkMarker() {
 }
 
 const posts = {
-  '2024-01-01-math.md': post({ title: 'Math', math: true }, 'Inline $a^2$ here.'),
+  '2024-01-01-math.md': post({ title: 'Math', math: true }, "Inline $a^2$ here.\n\nPages 1--2, ``x'' and <<y>>."),
 };
+
+const prose = (site: Awaited<ReturnType<typeof buildSite>>) =>
+  site.html('/posts/math/').querySelectorAll('.content p')[1]!.text;
 
 describe('Markdown processors', () => {
   it("adds its plugins to the site's own unified() processor, keeping the site's plugins", async () => {
@@ -26,10 +30,21 @@ describe('Markdown processors', () => {
     const content = site.html('/posts/math/').querySelector('.content')!;
     expect(content.text).toContain('SITE-PLUGIN-RAN');
     expect(content.querySelector('.katex')).not.toBeNull();
+    expect(prose(site)).toBe('Pages 1\u20132, ``x\u2019\u2019 and \u00aby\u00bb.');
+  });
+
+  it("keeps the site's own SmartyPants setting", async () => {
+    const site = await buildSite('processor-smartypants-off', {
+      posts,
+      astro: { markdown: { processor: unified({ smartypants: false }) } },
+    });
+    expect(prose(site)).toBe("Pages 1--2, ``x'' and <<y>>.");
   });
 
   it("replaces Astro's default processor so math renders", async () => {
     const site = await buildSite('processor-default', { posts });
     expect(site.html('/posts/math/').querySelector('.content .katex')).not.toBeNull();
+    // kramdown's typography: `--` an en dash, backticks as typed, `''` closing single quotes.
+    expect(prose(site)).toBe('Pages 1\u20132, ``x\u2019\u2019 and \u00aby\u00bb.');
   });
 });

@@ -7,6 +7,8 @@
  *   not render);
  * - heading ids, footnote ids and their back-references, link `href`s, image `src`s;
  * - the text of each code span (line endings in it read as the spaces a browser shows);
+ * - the typographic characters in the prose (dashes, ellipses, curly quotes, guillemets), outside
+ *   code and outside blocks holding math (kramdown's typography inside TeX is a listed difference);
  * - the sequence of block elements.
  * Where the theme deliberately differs, the README's list of intended differences says so; the
  * normalisations here that belong to a listed difference name it.
@@ -22,6 +24,7 @@ export interface RenderedFacts {
   formulas: Formula[];
   headings: string[];
   codeSpans: string[];
+  typography: string[];
   footnoteIds: string[];
   footnoteRefs: string[];
   links: string[];
@@ -196,6 +199,30 @@ const hasClass = (element: HTMLElement, name: string) => element.classList?.cont
  */
 const isFootnoteLabel = (element: HTMLElement) => element.id === 'footnote-label';
 
+const TYPOGRAPHY = /[\u2013\u2014\u2026\u201C\u201D\u2018\u2019\u00AB\u00BB]/g;
+const LEAF_BLOCKS = 'p, li, h1, h2, h3, h4, h5, h6, td, th, dt, dd, figcaption';
+const holdsMath = (block: HTMLElement) =>
+  /\$|\\\(|\\\[|\\begin\{/.test(block.text) || block.querySelector('.katex, .math-error') !== null;
+
+/** The typographic characters of the prose, in order. */
+function typographyOf(root: HTMLElement): string[] {
+  const characters: string[] = [];
+  const visit = (node: Node) => {
+    if (node.nodeType === TEXT) {
+      const block = (node.parentNode as HTMLElement | null)?.closest(LEAF_BLOCKS) as HTMLElement | null;
+      if (block && holdsMath(block)) return;
+      characters.push(...(node.text.match(TYPOGRAPHY) ?? []));
+      return;
+    }
+    if (node.nodeType !== ELEMENT) return;
+    const element = node as HTMLElement;
+    if (['code', 'pre', 'script', 'style'].includes(element.rawTagName?.toLowerCase() ?? '')) return;
+    for (const child of element.childNodes) visit(child);
+  };
+  visit(root);
+  return characters;
+}
+
 function commonFacts(root: HTMLElement) {
   const footnoteIds = root
     .querySelectorAll('[id]')
@@ -214,7 +241,7 @@ function commonFacts(root: HTMLElement) {
     // A formula KaTeX could not render is shown in a `code.math-error`: it is a formula.
     .filter((code) => !code.closest('pre') && !hasClass(code, 'math-error'))
     .map((code) => code.text.replace(/\r?\n/g, ' '));
-  return { footnoteIds, footnoteRefs, headings, codeSpans };
+  return { footnoteIds, footnoteRefs, headings, codeSpans, typography: typographyOf(root) };
 }
 
 export interface KramdownContext {

@@ -9,7 +9,7 @@
 import { createMarkdownProcessor, type MarkdownRenderer } from '@astrojs/markdown-remark';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { parseChirpyConfig } from 'astro-theme-chirpy/config';
-import { chirpyMarkdownPlugins } from '../../packages/theme/src/integration/markdown.ts';
+import { chirpyMarkdownPlugins, KRAMDOWN_SMARTYPANTS } from '../../packages/theme/src/integration/markdown.ts';
 import { renderInfo, type ChirpyRenderInfo } from '../../packages/theme/src/markdown/frontmatter.ts';
 import type { AstroConfig, AstroIntegrationLogger } from 'astro';
 import rehypeStringify from 'rehype-stringify';
@@ -43,6 +43,7 @@ function themeSetup() {
     root: pathToFileURL(`${ROOT}/`),
     publicDir: pathToFileURL(`${PUBLIC_DIR}/`),
     base: '/',
+    markdown: {},
   } as AstroConfig;
   theme = { plugins: chirpyMarkdownPlugins(parseChirpyConfig({ title: 'Test' }), astroConfig, logger), warnings };
   return theme;
@@ -55,6 +56,7 @@ function makeRenderer() {
   return createMarkdownProcessor({
     remarkPlugins: plugins.remarkPlugins as never,
     rehypePlugins: plugins.rehypePlugins as never,
+    smartypants: KRAMDOWN_SMARTYPANTS,
     shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark' }, defaultColor: false },
   }).then((processor) => ({ render: processor.render.bind(processor), warnings }));
 }

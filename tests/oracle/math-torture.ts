@@ -103,6 +103,16 @@ add('a lone dollar before a double-dollar span', 'It costs $5, and $$x^2$$ is ma
 add('a lone dollar, a span, then another dollar', 'Pay $5 for $$a$$ and $6 more.');
 add('a lone dollar, a line end, then a span', 'Pay $5 for\n$$a$$ and $6 more.');
 add('a single-dollar formula holding a span at its start', 'Then $ $$b$$ + c$ ends.');
+// Typography in prose, as kramdown makes it (SmartyPants set to match: remark-kramdown-typography.ts
+// and KRAMDOWN_SMARTYPANTS in integration/markdown.ts).
+add('dashes and ellipses', 'a -- b --- c ... d, pages 1--2, years 3---4.');
+add('backtick quotes stay backticks', "``x'' and \"y\" and 'z'.");
+add('apostrophes and single quotes', "It's the 80's, don't 'quote' me; '90s rock'n'roll.");
+add('spaced dots', 'a . . . b');
+add('guillemets', 'Say << a >> and <<b>>, then x<<y>>z.');
+add('shift operators in prose', 'Write cout << x and y >> 2 in C++; \\<< stays.');
+add('escaped quotes, dashes and dots', String.raw`Escaped \"q\" and \'s\' and \-\- and \.\.\. end.`);
+add('Korean prose with quotes and dashes', '한국어 "인용" 그리고 \'작은\' -- 대시... 끝.');
 add('code span closed inside a longer run', 'Say `a``b` and `a```b`c` here, $$x$$.');
 add('double backtick span with a backtick inside', 'Use `` `a` `` or ``a`b`` with $$x$$.');
 add('lone backticks between spaces', 'a ` b ` c and x` a ` with $y$.');

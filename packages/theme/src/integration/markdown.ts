@@ -18,6 +18,7 @@ import { rehypeTables } from '../markdown/rehype-tables.ts';
 import { remarkDeflist } from '../markdown/remark-deflist.ts';
 import { remarkIal } from '../markdown/remark-ial.ts';
 import { remarkKramdownCodeSpans } from '../markdown/remark-kramdown-code-spans.ts';
+import { remarkKramdownTypography } from '../markdown/remark-kramdown-typography.ts';
 import { remarkKramdownFences } from '../markdown/remark-kramdown-fences.ts';
 import { remarkKramdownHtml } from '../markdown/remark-kramdown-html.ts';
 import { remarkKramdownHeadings } from '../markdown/remark-kramdown-headings.ts';
@@ -30,6 +31,21 @@ import { remarkMedia } from '../markdown/remark-media.ts';
 
 type Plugin = [unknown, unknown?] | unknown;
 
+/**
+ * SmartyPants set to kramdown's typography, which Chirpy posts were written for: `--` is an en
+ * dash and `---` an em dash, `...` (not `. . .`) an ellipsis, and backticks are no quotes (kramdown
+ * leaves ``` `` ``` as typed and makes `''` two closing single quotes). Astro's default turns `--`
+ * into an em dash and ``` ``…'' ``` into double quotes.
+ */
+export const KRAMDOWN_SMARTYPANTS = { dashes: 'oldschool', backticks: false, ellipses: 'unspaced' } as const;
+
+/** Whether the site keeps smart punctuation on (its own setting, or the theme's default: on). */
+function smartPunctuation(astroConfig: AstroConfig): boolean {
+  const processor = astroConfig.markdown.processor as Parameters<typeof isUnifiedProcessor>[0] | undefined;
+  const own = processor && isUnifiedProcessor(processor) ? processor.options.smartypants : undefined;
+  return (own ?? astroConfig.markdown.smartypants) !== false;
+}
+
 export function chirpyMarkdownPlugins(
   config: ChirpyConfig,
   astroConfig: AstroConfig,
@@ -39,6 +55,8 @@ export function chirpyMarkdownPlugins(
   const warn = (message: string) => logger.warn(message);
   return {
     remarkPlugins: [
+      // First: its transform runs right after SmartyPants.
+      [remarkKramdownTypography, { smart: smartPunctuation(astroConfig) }],
       remarkKramdownFences,
       remarkKramdownCodeSpans,
       remarkKramdownHtml,
@@ -100,10 +118,13 @@ export function setUpMarkdown(
           },
         }
       : {};
+  // The site's own typography setting, if it has one, wins.
+  const typography = astroConfig.markdown.smartypants === undefined ? { smartypants: KRAMDOWN_SMARTYPANTS } : {};
   if (processor && isUnifiedProcessor(processor)) {
     // Astro's intended extension point: integrations add to the resolved processor's options.
     processor.options.remarkPlugins.push(...(plugins.remarkPlugins as never[]));
     processor.options.rehypePlugins.push(...(plugins.rehypePlugins as never[]));
+    if (processor.options.smartypants === undefined) Object.assign(processor.options, typography);
     return Object.keys(shikiThemes).length ? shikiThemes : undefined;
   }
   if (processor) {
@@ -117,6 +138,8 @@ export function setUpMarkdown(
   }
   return {
     ...shikiThemes,
-    processor: unified(plugins as Parameters<typeof unified>[0]) as AstroConfig['markdown']['processor'],
+    processor: unified({ ...plugins, ...typography } as Parameters<
+      typeof unified
+    >[0]) as AstroConfig['markdown']['processor'],
   };
 }
