@@ -118,6 +118,7 @@ function tally(corpus: string, facts: ReturnType<typeof kramdownFacts>): void {
     'heading ids': 0,
     'code spans': 0,
     typography: 0,
+    'prose blocks': 0,
     'footnote ids': 0,
     links: 0,
     images: 0,
@@ -128,6 +129,7 @@ function tally(corpus: string, facts: ReturnType<typeof kramdownFacts>): void {
   score['heading ids']! += facts.headings.length;
   score['code spans']! += facts.codeSpans.length;
   score.typography! += facts.typography.length;
+  score['prose blocks']! += facts.prose.length;
   score['footnote ids']! += facts.footnoteIds.length;
   score.links! += facts.links.length;
   score.images! += facts.images.length;
@@ -399,8 +401,8 @@ function randomDocument(next: () => number): RandomDocument {
   return { pieces, joins };
 }
 
-/** Formulas, headings, code spans and typography: what the random documents are judged on. */
-const RANDOM_FACTS: FactName[] = ['formulas', 'headings', 'codeSpans', 'typography'];
+/** Formulas, headings, code spans, typography and prose: what the random documents are judged on. */
+const RANDOM_FACTS: FactName[] = ['formulas', 'headings', 'codeSpans', 'typography', 'prose'];
 
 async function randomDifferences(docs: RandomDocument[], tag: string) {
   const texts = docs.map((doc) => `---\ntitle: t\nmath: true\n---\n\n${assemble(doc)}\n`);
@@ -440,7 +442,7 @@ function randomSeed(): number {
   return value ? Number(value) : FIXED_SEED;
 }
 
-describe('random documents: kramdown and the theme agree on formulas, headings, code spans and typography', () => {
+describe('random documents: kramdown and the theme agree on formulas, headings, code spans, typography and prose', () => {
   const seed = randomSeed();
   const count = Number(process.env.CHIRPY_RANDOM_DOCUMENTS ?? 300);
 

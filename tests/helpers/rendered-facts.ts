@@ -9,6 +9,8 @@
  * - the text of each code span (line endings in it read as the spaces a browser shows);
  * - the typographic characters in the prose (dashes, ellipses, curly quotes, guillemets), outside
  *   code and outside blocks holding math (kramdown's typography inside TeX is a listed difference);
+ * - the text of each paragraph, list item, heading, table cell and definition without math, white
+ *   space collapsed (the theme's own additions: heading anchors and code block headers, passed over);
  * - the sequence of block elements.
  * Where the theme deliberately differs, the README's list of intended differences says so; the
  * normalisations here that belong to a listed difference name it.
@@ -25,6 +27,7 @@ export interface RenderedFacts {
   headings: string[];
   codeSpans: string[];
   typography: string[];
+  prose: string[];
   footnoteIds: string[];
   footnoteRefs: string[];
   links: string[];
@@ -201,8 +204,25 @@ const isFootnoteLabel = (element: HTMLElement) => element.id === 'footnote-label
 
 const TYPOGRAPHY = /[\u2013\u2014\u2026\u201C\u201D\u2018\u2019\u00AB\u00BB]/g;
 const LEAF_BLOCKS = 'p, li, h1, h2, h3, h4, h5, h6, td, th, dt, dd, figcaption';
+// MathJax also reads `\eqref{…}` and `\ref{…}` in text; the theme links them (listed difference
+// `equation-numbers`).
 const holdsMath = (block: HTMLElement) =>
-  /\$|\\\(|\\\[|\\begin\{/.test(block.text) || block.querySelector('.katex, .math-error') !== null;
+  /\$|\\\(|\\\[|\\begin\{|\\(?:eq)?ref\{/.test(block.text) ||
+  block.querySelector('.katex, .math-error, a[href^="#eq-"]') !== null;
+
+/** The text of each innermost leaf block without math, in order. */
+function proseOf(root: HTMLElement): string[] {
+  const texts: string[] = [];
+  for (const block of root.querySelectorAll(LEAF_BLOCKS)) {
+    if (block.querySelector(LEAF_BLOCKS) || holdsMath(block) || isFootnoteLabel(block)) continue;
+    if (block.closest('pre, .code-block, .highlighter-rouge')) continue;
+    const copy = parseHtml(block.outerHTML);
+    for (const added of copy.querySelectorAll('a.anchor, .code-header, button')) added.remove();
+    const text = copy.text.replace(/\s+/g, ' ').trim();
+    if (text) texts.push(text);
+  }
+  return texts;
+}
 
 /** The typographic characters of the prose, in order. */
 function typographyOf(root: HTMLElement): string[] {
@@ -241,7 +261,7 @@ function commonFacts(root: HTMLElement) {
     // A formula KaTeX could not render is shown in a `code.math-error`: it is a formula.
     .filter((code) => !code.closest('pre') && !hasClass(code, 'math-error'))
     .map((code) => code.text.replace(/\r?\n/g, ' '));
-  return { footnoteIds, footnoteRefs, headings, codeSpans, typography: typographyOf(root) };
+  return { footnoteIds, footnoteRefs, headings, codeSpans, typography: typographyOf(root), prose: proseOf(root) };
 }
 
 export interface KramdownContext {

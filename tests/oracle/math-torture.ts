@@ -113,6 +113,11 @@ add('guillemets', 'Say << a >> and <<b>>, then x<<y>>z.');
 add('shift operators in prose', 'Write cout << x and y >> 2 in C++; \\<< stays.');
 add('escaped quotes, dashes and dots', String.raw`Escaped \"q\" and \'s\' and \-\- and \.\.\. end.`);
 add('Korean prose with quotes and dashes', '한국어 "인용" 그리고 \'작은\' -- 대시... 끝.');
+add('a code span opening inside single dollars', "Quote $\\text{``a''}$ then ``code`` here.");
+add(
+  'backticks in single dollars closed by a stray fence line',
+  "The derivative $f'(x)$ or $\\text{``quoted''}$.\n```python linenums\ncode\n```\n\nAfter $$x$$.",
+);
 add('code span closed inside a longer run', 'Say `a``b` and `a```b`c` here, $$x$$.');
 add('double backtick span with a backtick inside', 'Use `` `a` `` or ``a`b`` with $$x$$.');
 add('lone backticks between spaces', 'a ` b ` c and x` a ` with $y$.');

@@ -16,7 +16,8 @@
  *   `chirpyDisplay`. Elsewhere `\$` is a literal dollar sign.
  * - Single `$…$` is not kramdown's: Chirpy's MathJax finds it in the published page. It is read as
  *   MathJax reads it (`\x` skips a character, braces nest, the first `$` outside braces closes;
- *   the dollars of a `$$…$$` span on the way close nothing, as kramdown made it `\(…\)` first).
+ *   the dollars of a `$$…$$` span on the way close nothing, as kramdown made it `\(…\)` first;
+ *   a code span starting inside breaks it, as kramdown reads code spans there).
  *
  * Tokens: `kramdownMathFlow` and `kramdownMathText`, each holding `kramdownMathMarker` (the
  * delimiters) and `kramdownMathValue` (the TeX), and `kramdownMathInnerSpan` around a `$$…$$` span
@@ -38,6 +39,7 @@ const DOLLAR = 36;
 const BACKSLASH = 92;
 const BRACE_OPEN = 123;
 const BRACE_CLOSE = 125;
+const BACKTICK = 96;
 const COLON = 58;
 const SLASH = 47;
 
@@ -104,6 +106,48 @@ function pair(first: number, second: number): Construct {
 const escapedDollar = pair(BACKSLASH, DOLLAR);
 /** `$$` here. */
 const twoDollars = pair(DOLLAR, DOLLAR);
+
+/**
+ * A kramdown code span here: a run of backticks with as many following before the paragraph
+ * ends (remark-kramdown-code-spans.ts reads it the same way), and not a lone backtick between
+ * white space.
+ */
+const codeSpanAhead: Construct = {
+  partial: true,
+  tokenize(effects, ok, nok) {
+    const before = this.previous;
+    let size = 0;
+    let run = 0;
+    const opening = (code: Code): State | undefined => {
+      if (code === BACKTICK) {
+        effects.enter('kramdownMathValue');
+        effects.consume(code);
+        effects.exit('kramdownMathValue');
+        size++;
+        return opening;
+      }
+      const white = (value: Code) => value === null || isSpace(value) || isLineEnding(value);
+      if (size === 1 && white(before) && code !== null && white(code)) return nok(code);
+      return content(code);
+    };
+    const content = (code: Code): State | undefined => {
+      if (code === null) return nok(code);
+      if (isLineEnding(code)) {
+        effects.enter('lineEnding');
+        effects.consume(code);
+        effects.exit('lineEnding');
+        run = 0;
+        return content;
+      }
+      effects.enter('kramdownMathValue');
+      effects.consume(code);
+      effects.exit('kramdownMathValue');
+      run = code === BACKTICK ? run + 1 : 0;
+      return run === size ? ok : content;
+    };
+    return opening;
+  },
+};
 
 /** A whole `$$…$$` span here: `$$`, then a closing `$$` before the paragraph ends. */
 const spanAhead: Construct = {
@@ -426,6 +470,9 @@ function tokenizeMathText(this: TokenizeContext, effects: Effects, ok: State, no
     return singleValue(code);
   }
   function singleValue(code: Code): State | undefined {
+    // kramdown reads code spans inside `$…$` (it is no math to kramdown): a code span that starts
+    // here takes the dollar after it, and MathJax finds no formula.
+    if (code === BACKTICK) return effects.check(codeSpanAhead, nok, backtickRun)(code);
     if (code === null || isLineEnding(code) || (depth === 0 && (code === DOLLAR || code === BACKSLASH))) {
       if (code === BACKSLASH) return effects.check(escapedDollar, endValue, backslash)(code);
       return endValue(code);
@@ -468,6 +515,11 @@ function tokenizeMathText(this: TokenizeContext, effects: Effects, ok: State, no
       effects.exit('kramdownMathInnerSpan');
       return single;
     };
+  }
+  function backtickRun(code: Code): State | undefined {
+    if (code !== BACKTICK) return singleValue(code);
+    effects.consume(code);
+    return backtickRun;
   }
   function endValue(code: Code): State | undefined {
     effects.exit('kramdownMathValue');
