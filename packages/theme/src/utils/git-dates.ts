@@ -1,12 +1,13 @@
 /**
  * "Updated" dates from git, as Chirpy's starter sets them (its posts-lastmod-hook plugin): a
- * post file with more than one commit was last modified at its newest commit. One `git log`
- * reads the whole posts folder. Front matter's `last_modified_at` wins (the loader decides).
+ * post file with more than one commit was last modified at its newest commit's *author* date
+ * (`%ad`: when the change was written, kept through rebases). One `git log` reads the whole posts
+ * folder. Front matter's `last_modified_at` wins (the loader decides).
  */
 import { execFileSync } from 'node:child_process';
 
 export interface GitDates {
-  /** Post file (relative to the folder) → time of its newest commit, for files with more than one commit. */
+  /** Post file (relative to the folder) → author time of its newest commit, for files with more than one commit. */
   modified: Map<string, Date>;
   /** The clone has no full history (CI checkouts often do this): older changes are not seen. */
   shallow: boolean;
@@ -28,7 +29,7 @@ function git(args: string[], cwd: string): string | undefined {
 /** Reads `git log` once for `dir`; undefined when `dir` is not in a git work tree (or git is missing). */
 export function gitDates(dir: string): GitDates | undefined {
   if (git(['rev-parse', '--is-inside-work-tree'], dir)?.trim() !== 'true') return undefined;
-  const log = git(['log', '--format=%x00%ct', '--name-only', '--relative', '--', '.'], dir);
+  const log = git(['log', '--format=%x00%at', '--name-only', '--relative', '--', '.'], dir);
   if (log === undefined) return undefined;
   const commits = new Map<string, number>();
   const newest = new Map<string, Date>();
