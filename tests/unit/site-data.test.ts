@@ -34,6 +34,35 @@ describe("Liquid's site.data", () => {
     });
   });
 
+  it('merges as a real jekyll-polyglot run did (lists replaced, nested trees merged, language folders kept)', () => {
+    // The same _data was built by Jekyll 4.3 with jekyll-polyglot (languages en, ko; default en)
+    // on 2026-12-05; each page printed `site.data` with jsonify. These are those values.
+    const polyglot = mkdtempSync(join(tmpdir(), 'site-data-polyglot-'));
+    try {
+      mkdirSync(join(polyglot, 'en'));
+      mkdirSync(join(polyglot, 'ko'));
+      writeFileSync(join(polyglot, 'strings.yml'), 'a: top\nb: top\nc: top\nnested:\n  x: top\n  y: top\n  z: top\n');
+      writeFileSync(join(polyglot, 'en', 'strings.yml'), 'a: en\nnested:\n  x: en\n');
+      writeFileSync(join(polyglot, 'ko', 'strings.yml'), 'b: ko\nnested:\n  y: ko\n');
+      writeFileSync(join(polyglot, 'ko', 'only.yml'), 'k: ko-only\n');
+      writeFileSync(join(polyglot, 'list.yml'), '- top1\n- top2\n');
+      writeFileSync(join(polyglot, 'ko', 'list.yml'), '- ko1\n');
+      const data = readSiteData(polyglot);
+      const ko = siteDataFor(data, 'en', 'ko');
+      expect(ko.strings).toEqual({ a: 'en', b: 'ko', c: 'top', nested: { x: 'en', y: 'ko', z: 'top' } });
+      expect(ko.only).toEqual({ k: 'ko-only' });
+      expect(ko.list).toEqual(['ko1']);
+      expect((ko.ko as { strings: { b: string } }).strings.b).toBe('ko');
+      const en = siteDataFor(data, 'en', 'en');
+      expect(en.strings).toEqual({ a: 'en', b: 'top', c: 'top', nested: { x: 'en', y: 'top', z: 'top' } });
+      expect(en.only).toBeUndefined();
+      expect(en.list).toEqual(['top1', 'top2']);
+      expect((en.ko as { strings: { b: string } }).strings.b).toBe('ko');
+    } finally {
+      rmSync(polyglot, { recursive: true, force: true });
+    }
+  });
+
   it('names the file when one cannot be read', () => {
     writeFileSync(join(dir, 'broken.yml'), 'a: [');
     expect(() => readSiteData(dir)).toThrow(/broken\.yml/);

@@ -2,7 +2,8 @@
  * Jekyll's `site.data` for Liquid: the YAML and JSON files of the site's data folder
  * (`src/data/`, where `migrate` puts a Chirpy site's `_data/<lang>/`), as a tree by file name;
  * on a multilingual site, the default language's folder and then the post's language's folder
- * merged over the top level, as jekyll-polyglot does (lib/jekyll/polyglot/hooks/coordinate.rb).
+ * merged over the top level, as jekyll-polyglot does (lib/jekyll/polyglot/hooks/coordinate.rb;
+ * checked against a real polyglot run in tests/unit/site-data.test.ts).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
