@@ -323,6 +323,42 @@ describe('post URLs: Jekyll and the theme agree', () => {
   });
 });
 
+/**
+ * Dates in Liquid on a site with a timezone: Jekyll runs in it, so `page.date` and Jekyll's date
+ * filters show local times, and `page.date`/`page.title` come from the file name when the front
+ * matter has none. Built as sites on both sides (the loader's reading of dates is part of it).
+ */
+const LIQUID_DATES =
+  '[{{ page.date | date_to_xmlschema }}] [{{ page.date | date_to_rfc822 }}] [{{ page.date | date_to_string }}] ' +
+  '[{{ page.date | date_to_long_string }}] [{{ page.date | date: "%Y-%m-%d %H:%M %z %a %b" }}] [{{ page.date }}] ' +
+  '[{{ page.title }}] [{{ "2024-03-01 23:30:00 +0000" | date: "%Y-%m-%d %H:%M" }}]';
+const DATED_POSTS: Record<string, string> = {
+  '2024-01-01-with-offset.md': 'title: With offset\ndate: 2024-01-01 01:30:00 +0000\n',
+  '2024-01-02-unquoted-without-offset.md': 'title: Unquoted\ndate: 2024-01-02 08:30:00\n',
+  '2024-01-03-quoted-without-offset.md': 'title: Quoted\ndate: "2024-01-03 08:30:00"\n',
+  '2024-12-31-no-front-matter-date.md': 'categories: [A]\n',
+};
+
+describe('Liquid dates in the site timezone: Jekyll and the theme agree', () => {
+  const texts = Object.fromEntries(
+    Object.entries(DATED_POSTS).map(([file, frontmatter]) => [file, `---\n${frontmatter}---\n\n${LIQUID_DATES}\n`]),
+  );
+  let published: Map<string, JekyllPost>;
+  let site: BuiltSite;
+  beforeAll(async () => {
+    published = await jekyllBuild('liquid-dates', texts, 'timezone: Asia/Seoul');
+    site = await buildSite('liquid-dates', { posts: texts, options: { timezone: 'Asia/Seoul' } });
+  });
+
+  it.each(Object.keys(DATED_POSTS))('%s', (file) => {
+    const post = published.get(file)!;
+    const jekyll = parse(post.html).querySelector('p')!.text.trim();
+    expect(jekyll).toMatch(/\+0900/);
+    const theme = site.html(decodeURI(post.url)).querySelector('.content p')!.text.trim();
+    expect(theme).toBe(jekyll);
+  });
+});
+
 // ------------------------------------------------------------------ random documents
 
 /** mulberry32: a small seeded generator, so a failing run can be replayed. */

@@ -201,6 +201,7 @@ export function chirpyLoader(options: ChirpyLoaderOptions = {}): Loader {
         siteBase: context.config.base,
         cdn: theme?.cdn,
         title: theme?.title,
+        timeZone,
         data: readSiteData(join(root, SITE_DATA_DIR)),
         languages: languages && {
           codes: languages.list.map((language) => language.code),

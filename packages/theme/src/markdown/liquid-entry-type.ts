@@ -32,6 +32,8 @@ export interface LiquidEntryOptions {
   cdn?: string | undefined;
   /** `site.title` for Liquid. */
   title?: string | undefined;
+  /** The site's timezone (IANA): Liquid's dates are shown in it, as Jekyll's. */
+  timeZone: string;
   /**
    * On a multilingual site: `site.languages`, `site.default_lang`, and each post's language as
    * `site.active_lang` and `page.lang` (polyglot's variables; a post's body is rendered once, in
@@ -95,9 +97,13 @@ export function liquidForPosts(
         ? { languages: options.languages.codes, default_lang: options.languages.defaultCode, active_lang: language }
         : {};
       const siteData = siteDataIn(language);
+      // `page.title` and `page.date` as Jekyll sets them: from the file name when the front matter
+      // has none, the date as a time (the loader's reading of it).
+      const page = { ...info.data, title: data.title, date: data.date };
       rendered = renderLiquid(info.body, {
         ...context,
-        page: language ? { ...info.data, lang: language } : info.data,
+        timeZone: options.timeZone,
+        page: language ? { ...page, lang: language } : page,
         site: {
           title: options.title,
           ...languageVariables,

@@ -18,6 +18,7 @@ import {
   type TagToken,
   type TopLevelToken,
 } from 'liquidjs';
+import { toZonedISOString } from '../utils/dates.ts';
 import { slugifyTerm } from '../utils/slug.ts';
 import { embedHtml, parseIncludeArguments } from './embeds.ts';
 
@@ -36,6 +37,12 @@ export interface LiquidContext {
   page?: Record<string, unknown>;
   /** More `site.*` values (`title`, …). */
   site?: Record<string, unknown>;
+  /**
+   * The site's `timezone` (IANA), `UTC` if not given. Jekyll runs in it: `page.date` and Jekyll's
+   * date filters show times there, and Liquid's `date` filter formats dates there (a date written
+   * as text with an offset keeps its offset).
+   */
+  timeZone?: string;
 }
 
 export interface LiquidWarning {
@@ -169,14 +176,37 @@ const escapeXmlText = (text: string) =>
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&#39;');
 
-function createEngine(): Liquid {
+/** A time as Ruby's `Time#to_s` writes it in `timeZone`: `2024-01-01 10:30:00 +0900`. */
+function rubyTime(date: Date, timeZone: string): string {
+  const iso = toZonedISOString(date, timeZone);
+  return `${iso.slice(0, 10)} ${iso.slice(11, 19)} ${iso.slice(19).replace(':', '')}`;
+}
+
+/** `page.date` as Jekyll hands it to Liquid: a time in the site's timezone. */
+export class LiquidTime extends Date {
+  constructor(
+    date: Date,
+    readonly timeZone: string,
+  ) {
+    super(date.getTime());
+  }
+  override toString(): string {
+    return rubyTime(this, this.timeZone);
+  }
+}
+
+function createEngine(timeZone: string): Liquid {
   const engine = new Liquid({
     jekyllInclude: true,
     dynamicPartials: false,
     strictFilters: false,
     strictVariables: false,
     lenientIf: true,
+    timezoneOffset: timeZone,
+    preserveTimezones: true,
   });
+  /** The wall-clock fields of `date` in the site's timezone, read with the `getUTC*` methods. */
+  const wall = (date: Date) => new Date(Date.parse(toZonedISOString(date, timeZone).slice(0, 19) + 'Z'));
   engine.registerTag('include', IncludeTag);
   engine.registerTag('post_url', postLinkTag('post_url'));
   engine.registerTag('link', postLinkTag('link'));
@@ -194,25 +224,29 @@ function createEngine(): Liquid {
     const { siteUrl, baseurl } = state(this);
     return encodeUrl(`${siteUrl}${baseurl}/${path.replace(/^\//, '')}`);
   });
-  engine.registerFilter(
-    'date_to_xmlschema',
-    (input: unknown) => asDate(input)?.toISOString().replace('.000Z', '+00:00') ?? input,
-  );
-  engine.registerFilter(
-    'date_to_rfc822',
-    (input: unknown) => asDate(input)?.toUTCString().replace('GMT', '+0000') ?? input,
-  );
+  // Jekyll's date filters show the time in the site's timezone (jekyll/filters/date_filters.rb).
+  engine.registerFilter('date_to_xmlschema', (input: unknown) => {
+    const date = asDate(input);
+    return date ? toZonedISOString(date, timeZone) : input;
+  });
+  engine.registerFilter('date_to_rfc822', (input: unknown) => {
+    const date = asDate(input);
+    if (!date) return input;
+    const local = wall(date);
+    const zone = toZonedISOString(date, timeZone).slice(19).replace(':', '');
+    return `${local.toUTCString().replace(' GMT', '')} ${zone}`;
+  });
   engine.registerFilter('date_to_string', (input: unknown) => {
     const date = asDate(input);
-    return date
-      ? `${String(date.getUTCDate()).padStart(2, '0')} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`
-      : input;
+    if (!date) return input;
+    const local = wall(date);
+    return `${String(local.getUTCDate()).padStart(2, '0')} ${MONTHS[local.getUTCMonth()]} ${local.getUTCFullYear()}`;
   });
   engine.registerFilter('date_to_long_string', (input: unknown) => {
     const date = asDate(input);
-    return date
-      ? `${String(date.getUTCDate()).padStart(2, '0')} ${LONG_MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`
-      : input;
+    if (!date) return input;
+    const local = wall(date);
+    return `${String(local.getUTCDate()).padStart(2, '0')} ${LONG_MONTHS[local.getUTCMonth()]} ${local.getUTCFullYear()}`;
   });
   engine.registerFilter('xml_escape', (input: unknown) =>
     input === undefined || input === null ? '' : escapeXmlText(String(input)),
@@ -244,7 +278,8 @@ function createEngine(): Liquid {
   return engine;
 }
 
-let engine: Liquid | undefined;
+/** One engine per timezone (a site has one). */
+const engines = new Map<string, Liquid>();
 
 /**
  * An output tag Jekyll's lax Liquid renders as nothing but LiquidJS cannot read (`{{\log p}}`,
@@ -266,7 +301,9 @@ function laxOutputs(source: string, liquid: Liquid): string {
 export function renderLiquid(source: string, context: LiquidContext): { text: string; warnings: LiquidWarning[] } {
   // Most posts hold no Liquid at all: nothing to parse.
   if (!source.includes('{{') && !source.includes('{%')) return { text: source, warnings: [] };
-  engine ??= createEngine();
+  const timeZone = context.timeZone ?? 'UTC';
+  let engine = engines.get(timeZone);
+  if (!engine) engines.set(timeZone, (engine = createEngine(timeZone)));
   const warnings: LiquidWarning[] = [];
   // `{% raw %}` content is set aside, so the lax clean-up of outputs never touches it.
   const kept: string[] = [];
@@ -279,7 +316,11 @@ export function renderLiquid(source: string, context: LiquidContext): { text: st
   const scope = {
     [STATE]: state,
     site: { url: context.siteUrl, baseurl: context.baseurl, ...context.site },
-    page: { ...context.page, url: `${context.baseurl}${context.pageUrl}` },
+    page: {
+      ...context.page,
+      ...(context.page?.date instanceof Date ? { date: new LiquidTime(context.page.date, timeZone) } : {}),
+      url: `${context.baseurl}${context.pageUrl}`,
+    },
   };
   try {
     const text = engine.parseAndRenderSync(prepared, scope) as string;
