@@ -107,6 +107,27 @@ const escapedDollar = pair(BACKSLASH, DOLLAR);
 /** `$$` here. */
 const twoDollars = pair(DOLLAR, DOLLAR);
 
+/** Reads on to the first run of `size` `marker`s in the paragraph: `ok` after it, `nok` at its end. */
+function untilRun(effects: Effects, ok: State, nok: State, marker: number, size: number): State {
+  let run = 0;
+  const content = (code: Code): State | undefined => {
+    if (code === null) return nok(code);
+    if (isLineEnding(code)) {
+      effects.enter('lineEnding');
+      effects.consume(code);
+      effects.exit('lineEnding');
+      run = 0;
+      return content;
+    }
+    effects.enter('kramdownMathValue');
+    effects.consume(code);
+    effects.exit('kramdownMathValue');
+    run = code === marker ? run + 1 : 0;
+    return run === size ? ok : content;
+  };
+  return content;
+}
+
 /**
  * A kramdown code span here: a run of backticks with as many following before the paragraph
  * ends (remark-kramdown-code-spans.ts reads it the same way), and not a lone backtick between
@@ -117,7 +138,7 @@ const codeSpanAhead: Construct = {
   tokenize(effects, ok, nok) {
     const before = this.previous;
     let size = 0;
-    let run = 0;
+    const white = (value: Code) => value === null || isSpace(value) || isLineEnding(value);
     const opening = (code: Code): State | undefined => {
       if (code === BACKTICK) {
         effects.enter('kramdownMathValue');
@@ -126,24 +147,8 @@ const codeSpanAhead: Construct = {
         size++;
         return opening;
       }
-      const white = (value: Code) => value === null || isSpace(value) || isLineEnding(value);
       if (size === 1 && white(before) && code !== null && white(code)) return nok(code);
-      return content(code);
-    };
-    const content = (code: Code): State | undefined => {
-      if (code === null) return nok(code);
-      if (isLineEnding(code)) {
-        effects.enter('lineEnding');
-        effects.consume(code);
-        effects.exit('lineEnding');
-        run = 0;
-        return content;
-      }
-      effects.enter('kramdownMathValue');
-      effects.consume(code);
-      effects.exit('kramdownMathValue');
-      run = code === BACKTICK ? run + 1 : 0;
-      return run === size ? ok : content;
+      return untilRun(effects, ok, nok, BACKTICK, size)(code);
     };
     return opening;
   },
@@ -153,23 +158,7 @@ const codeSpanAhead: Construct = {
 const spanAhead: Construct = {
   partial: true,
   tokenize(effects, ok, nok) {
-    let dollars = 0;
-    const content = (code: Code): State | undefined => {
-      if (code === null) return nok(code);
-      if (isLineEnding(code)) {
-        effects.enter('lineEnding');
-        effects.consume(code);
-        effects.exit('lineEnding');
-        dollars = 0;
-        return content;
-      }
-      effects.enter('kramdownMathValue');
-      effects.consume(code);
-      effects.exit('kramdownMathValue');
-      dollars = code === DOLLAR ? dollars + 1 : 0;
-      return dollars === 2 ? ok : content;
-    };
-    return (code) => effects.attempt(twoDollars, content, nok)(code);
+    return (code) => effects.attempt(twoDollars, untilRun(effects, ok, nok, DOLLAR, 2), nok)(code);
   },
 };
 
