@@ -345,3 +345,26 @@ describe('posts a multilingual site cannot publish', () => {
     expect(error).toMatch(/2024-01-0\d-same\.md and .*2024-01-0\d-same\.md would both be shown at \/posts\/same\//);
   });
 });
+
+describe('a multilingual blog with a file name written NFD (as macOS wrote Hangul)', () => {
+  const NFC = '회고';
+  const NFD = NFC.normalize('NFD');
+  let site: BuiltSite;
+  beforeAll(async () => {
+    site = await buildSite('multilingual-nfd', {
+      posts: { [`ko/2024-01-01-${NFD}.md`]: post({ title: '회고' }) },
+      options: OPTIONS,
+    });
+  });
+
+  it("publishes the NFC URL in every language, and each language's NFD URL (as polyglot published it) sends readers there", () => {
+    for (const prefix of ['', '/ko', '/zh-TW']) {
+      expect(site.exists(`${prefix}/posts/${NFC}/`), `${prefix}/posts/${NFC}/`).toBe(true);
+      const redirect = site.html(`${prefix}/posts/${NFD}/`);
+      expect(redirect.querySelector('link[rel="canonical"]')!.getAttribute('href')).toBe(
+        `https://example.com${encodeURI(`${prefix}/posts/${NFC}/`)}`,
+      );
+    }
+    expect(site.files().some((file) => file.startsWith('_chirpy-nfd'))).toBe(false);
+  });
+});

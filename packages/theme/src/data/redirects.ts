@@ -9,7 +9,7 @@ import { collectRedirects, type Redirect } from '../utils/redirects.ts';
 import { slugifyPrettyAsWritten } from '../utils/slug.ts';
 import { postPageFile, postPath } from '../utils/urls.ts';
 import { pageLanguages, type SiteLanguage } from './languages.ts';
-import { getSiteData, getSiteDataIn } from './site.ts';
+import { getSiteDataIn } from './site.ts';
 
 /** The slug Jekyll made from the file name (or `slug:`) as written, before NFC. */
 function jekyllSlug(filePath: string | undefined, slug: unknown): string | undefined {
@@ -33,7 +33,13 @@ export interface LanguageRedirect extends Redirect {
 
 let cached: Promise<LanguageRedirect[]> | undefined;
 
-/** The redirects of one language's pages (a multilingual site's `redirect_from` live under each prefix, as in polyglot). */
+/**
+ * The redirects of one language's pages (a multilingual site's `redirect_from` live under each
+ * prefix, as in polyglot), and Jekyll's own URL of a post whose file name is decomposed (NFD):
+ * the theme publishes the NFC URL, and the URL Jekyll published sends readers there. Astro writes
+ * every page under an NFC path, so that page is built under a stand-in name and moved into place
+ * after the build (integration/nfd-urls.ts).
+ */
 async function redirectsIn(language: SiteLanguage | undefined): Promise<LanguageRedirect[]> {
   const prefix = language?.prefix ?? '';
   const { posts } = await getSiteDataIn(language);
@@ -41,7 +47,14 @@ async function redirectsIn(language: SiteLanguage | undefined): Promise<Language
   const pages = new Map(
     posts.map((post) => [`${inside ? `${inside}/` : ''}${postPageFile(post.id)}`, post.filePath ?? post.id]),
   );
-  return collectRedirects(
+  const decomposed: LanguageRedirect[] = [];
+  for (const post of posts) {
+    const asWritten = jekyllSlug(post.filePath, post.data.slug);
+    if (asWritten === undefined || asWritten.normalize('NFC') !== post.id || asWritten === post.id) continue;
+    const from = `${prefix}${postPath(asWritten)}`;
+    decomposed.push({ file: nfdStandIn(from.slice(1, -1)), from, to: post.id, prefix });
+  }
+  const declared = collectRedirects(
     posts
       .filter((post) => post.data.redirect_from && post.data.redirect_from.length > 0)
       .map((post) => ({
@@ -51,21 +64,12 @@ async function redirectsIn(language: SiteLanguage | undefined): Promise<Language
       })),
     (file) => pages.get(file.normalize('NFC')),
   ).map((redirect) => ({ ...redirect, prefix }));
+  return [...declared, ...decomposed];
 }
 
 async function load(): Promise<LanguageRedirect[]> {
   const redirects: LanguageRedirect[] = [];
   for (const language of pageLanguages) redirects.push(...(await redirectsIn(language)));
-  const { posts } = await getSiteData();
-  // Jekyll's own URL of a post whose file name is decomposed (NFD): the theme publishes the NFC
-  // URL, and the URL Jekyll published sends readers there. Astro writes every page under an NFC
-  // path, so the page is built under a stand-in name and moved into place after the build
-  // (integration/nfd-urls.ts).
-  for (const post of posts) {
-    const asWritten = jekyllSlug(post.filePath, post.data.slug);
-    if (asWritten === undefined || asWritten.normalize('NFC') !== post.id || asWritten === post.id) continue;
-    redirects.push({ file: nfdStandIn(asWritten), from: postPath(asWritten), to: post.id, prefix: '' });
-  }
   return redirects;
 }
 
