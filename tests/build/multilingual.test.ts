@@ -368,3 +368,20 @@ describe('a multilingual blog with a file name written NFD (as macOS wrote Hangu
     expect(site.files().some((file) => file.startsWith('_chirpy-nfd'))).toBe(false);
   });
 });
+
+describe('Markdown pages of a multilingual blog in the sidebar', () => {
+  it("marks the page's tab in every language", async () => {
+    const page = (lang: string, title: string) =>
+      `---\nlayout: astro-theme-chirpy/layouts/MarkdownPage.astro\ntitle: ${title}\nlang: ${lang}\n---\n\n${title}.\n`;
+    const site = await buildSite('multilingual-tabs', {
+      posts: { '2024-01-01-hello.md': post({ title: 'Hello' }) },
+      files: { 'src/pages/about.md': page('en', 'About'), 'src/pages/ko/about.md': page('ko', '소개') },
+      options: { ...OPTIONS, tabs: [{ label: 'About', href: '/about/' }] },
+    });
+    for (const path of ['/about/', '/ko/about/']) {
+      const active = site.html(path).querySelector('.sidebar li.tab.active a')!;
+      expect(active.getAttribute('href'), path).toBe(path);
+      expect(active.getAttribute('aria-current')).toBe('page');
+    }
+  });
+});
