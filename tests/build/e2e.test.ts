@@ -185,6 +185,46 @@ describe('the example blog in Chromium', () => {
     await page.close();
   });
 
+  it('moves between images with a sideways swipe on a touch screen', async () => {
+    const ctx = await browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 800 } });
+    const page = await open('/posts/code-tables-and-images/', ctx);
+    const links = page.locator('.content a.popup');
+    expect(await links.count()).toBeGreaterThan(1);
+    await links.first().tap();
+    const dialog = page.getByRole('dialog', { name: 'Image viewer' });
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    const shown = () => dialog.locator('img').getAttribute('src');
+    const first = await shown();
+    const swipe = (from: number, to: number, y = 400, toY = y) =>
+      page.evaluate(
+        ([from, to, y, toY]) => {
+          const target = document.querySelector('dialog.lightbox')!;
+          const touch = (x: number, at: number) => new Touch({ identifier: 1, target, clientX: x, clientY: at });
+          target.dispatchEvent(
+            new TouchEvent('touchstart', {
+              touches: [touch(from, y)],
+              changedTouches: [touch(from, y)],
+              bubbles: true,
+            }),
+          );
+          target.dispatchEvent(
+            new TouchEvent('touchend', { touches: [], changedTouches: [touch(to, toY)], bubbles: true }),
+          );
+        },
+        [from, to, y, toY] as const,
+      );
+    await swipe(300, 100);
+    const second = await shown();
+    expect(second).not.toBe(first);
+    await swipe(100, 300);
+    expect(await shown()).toBe(first);
+    // Mostly up or down, or too short: no move.
+    await swipe(200, 150, 100, 500);
+    await swipe(200, 180);
+    expect(await shown()).toBe(first);
+    await ctx.close();
+  });
+
   it('copies a code block with its copy button', async () => {
     const ctx = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
     const page = await open('/posts/code-tables-and-images/', ctx);
