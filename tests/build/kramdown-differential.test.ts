@@ -384,6 +384,13 @@ const PLAIN_PIECES = [
   '```python\nprint("$$x$$")\n```',
   '---',
   '한국어 문단입니다. 값은 $$n$$이다.',
+  'Text with a [link](https://example.com/a_b) and **bold** and _em_ and ~~gone~~.',
+  'Keys <kbd>Ctrl</kbd> + <kbd>C</kbd> copy; see <https://example.com/x>.',
+  'A hard break at the end  \nof this line.',
+  'Escaped \\*stars\\* and \\_under\\_ and \\# hash.',
+  '* star item with "quotes"\n* second -- item',
+  "| a | b |\n|---|---|\n| `x` | it's |",
+  'Term\n: The definition, with ***both*** kinds.',
 ];
 /**
  * Cases whose dollars do not pair up within the case (an unclosed `$$`, prices, escaped dollars)
