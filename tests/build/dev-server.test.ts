@@ -97,6 +97,17 @@ describe('astro dev on a multilingual blog', () => {
     expect(parse(text).querySelector('html')!.getAttribute('lang')).toBe(language);
   });
 
+  it('answers a missing address with the 404 page in its language', async () => {
+    for (const [path, language] of [
+      ['/nope/', 'en'],
+      ['/ko/nope/', 'ko'],
+    ]) {
+      const { status, text } = await page(path!);
+      expect(status).toBe(404);
+      expect(parse(text).querySelector('html')!.getAttribute('lang'), path).toBe(language);
+    }
+  });
+
   it("keeps a Korean post's links in Korean, and the English post's in English", async () => {
     const links = async (path: string) =>
       parse((await page(path)).text)
