@@ -237,6 +237,8 @@ function typographyOf(root: HTMLElement): string[] {
     if (node.nodeType !== ELEMENT) return;
     const element = node as HTMLElement;
     if (['code', 'pre', 'script', 'style'].includes(element.rawTagName?.toLowerCase() ?? '')) return;
+    // A formula (display math stands outside any paragraph) is no prose.
+    if (hasClass(element, 'katex') || hasClass(element, 'math-error')) return;
     for (const child of element.childNodes) visit(child);
   };
   visit(root);

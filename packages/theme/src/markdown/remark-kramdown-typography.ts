@@ -9,6 +9,9 @@
  *   SmartyPants leaves alone, and this plugin's transform (the first after SmartyPants) puts the
  *   characters back.
  * - `''` after a word is two closing single quotes (`x’’`); SmartyPants leaves the pair straight.
+ * - A quote after punctuation and before a word closes (`"(괄호)"로`, `"100%"를`); SmartyPants
+ *   opened it.
+ * - A run of four or more hyphens is em dashes from the left, then an en dash or a hyphen.
  * - `<<` and `>>` are guillemets, `« ` and ` »` with a no-break space when a space is inside
  *   (kramdown's `laquo_space`/`raquo_space`): a micromark construct, so `<<b>>` is `«b»` and no
  *   HTML tag.
@@ -128,6 +131,31 @@ function fromMarkdown(smart: boolean): FromMarkdownExtension {
   };
 }
 
+/** Runs of four or more hyphens, which SmartyPants leaves alone. */
+const HYPHEN_RUN = /-{4,}/g;
+/**
+ * An opening quote SmartyPants put after a character that is neither white space nor one of
+ * kramdown's openers (`[`, `{`, `(`, `-`, `\\`, or another opening quote): kramdown's rule
+ * `SQ_CLOSE` makes it a closing one (`"(x)"로`, `"100%"를` end with `”`).
+ */
+const OPENING_AFTER_TEXT = /(?<=[^\s[{(\-\\“‘])[“‘]/gu;
+
+/** Where SmartyPants and kramdown part on a text node's dashes and quotes, kramdown's reading. */
+function kramdownQuotes(text: string, next: { type: string } | undefined): string {
+  const beforeEmphasis = next?.type === 'emphasis' || next?.type === 'strong';
+  return (
+    text
+      // `''` after a word: what SmartyPants left straight, kramdown curled.
+      .replace(/(?<=\S)''/g, '’’')
+      // kramdown reads a longer run of hyphens as em dashes from the left, then an en dash or a hyphen.
+      .replace(HYPHEN_RUN, (run) => '—'.repeat(Math.floor(run.length / 3)) + ['', '-', '–'][run.length % 3])
+      .replace(OPENING_AFTER_TEXT, (quote: string, at: number, whole: string) =>
+        // A quote before emphasis opens it (`"*word*"`), whatever comes before.
+        beforeEmphasis && at === whole.length - 1 ? quote : quote === '“' ? '”' : '’',
+      )
+  );
+}
+
 export interface KramdownTypographyOptions {
   /** Smart punctuation is on: guillemets and `''` too. */
   smart?: boolean;
@@ -140,9 +168,8 @@ export function remarkKramdownTypography(this: Processor, options: KramdownTypog
   (data.fromMarkdownExtensions ??= []).push(fromMarkdown(smart));
   const restore = (text: string) => text.replace(STAND_INS, (char) => KEPT[char.codePointAt(0)! - STAND_IN_BASE]!);
   return (tree: Root) => {
-    visit(tree, (node) => {
-      // `''` after a word: what SmartyPants left straight, kramdown curled.
-      if (smart && node.type === 'text') node.value = node.value.replace(/(?<=\S)''/g, '’’');
+    visit(tree, (node, index, parent) => {
+      if (smart && node.type === 'text') node.value = kramdownQuotes(node.value, parent?.children[(index ?? 0) + 1]);
       // Text, and what the parser read as text: image alt, link and image URLs and titles, labels.
       const fields = node as unknown as Record<string, unknown>;
       for (const field of ['value', 'alt', 'url', 'title', 'label']) {
