@@ -122,6 +122,15 @@ add(
   'backticks in single dollars closed by a stray fence line',
   "The derivative $f'(x)$ or $\\text{``quoted''}$.\n```python linenums\ncode\n```\n\nAfter $$x$$.",
 );
+// Emphasis by kramdown's rule: punctuation does not stop `**` closing before a letter (Korean
+// particles after a parenthesis or quote); found on real Korean Chirpy blogs.
+add(
+  'strong after a parenthesis before a Korean particle',
+  '물리학에서 **일(Work)**은 바로 이 관계다. **벡터 사영(Vector Projection)**이다.',
+);
+add('emphasis before Korean particles', '**굵게**를 *기울임*은 **"인용"**이 그리고 **100%**를.');
+add('underscores inside words', 'snake_case_name and _em_ and __strong__ here.');
+add('strong between letters around punctuation', 'a**b(c)**d and x*(y)*z and **a.**b and **(a)** b.');
 add('code span closed inside a longer run', 'Say `a``b` and `a```b`c` here, $$x$$.');
 add('double backtick span with a backtick inside', 'Use `` `a` `` or ``a`b`` with $$x$$.');
 add('lone backticks between spaces', 'a ` b ` c and x` a ` with $y$.');

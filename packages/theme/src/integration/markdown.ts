@@ -18,6 +18,7 @@ import { rehypeTables } from '../markdown/rehype-tables.ts';
 import { remarkDeflist } from '../markdown/remark-deflist.ts';
 import { remarkIal } from '../markdown/remark-ial.ts';
 import { remarkKramdownCodeSpans } from '../markdown/remark-kramdown-code-spans.ts';
+import { remarkKramdownEmphasis } from '../markdown/remark-kramdown-emphasis.ts';
 import { remarkKramdownTypography } from '../markdown/remark-kramdown-typography.ts';
 import { remarkKramdownFences } from '../markdown/remark-kramdown-fences.ts';
 import { remarkKramdownHtml } from '../markdown/remark-kramdown-html.ts';
@@ -59,6 +60,7 @@ export function chirpyMarkdownPlugins(
       [remarkKramdownTypography, { smart: smartPunctuation(astroConfig) }],
       remarkKramdownFences,
       remarkKramdownCodeSpans,
+      remarkKramdownEmphasis,
       remarkKramdownHtml,
       remarkKramdownMath,
       remarkDeflist,
