@@ -131,6 +131,8 @@ add(
 add('emphasis before Korean particles', '**굵게**를 *기울임*은 **"인용"**이 그리고 **100%**를.');
 add('underscores inside words', 'snake_case_name and _em_ and __strong__ here.');
 add('strong between letters around punctuation', 'a**b(c)**d and x*(y)*z and **a.**b and **(a)** b.');
+add('single tildes in Korean ranges', 'GPU 0은 0~249번째, GPU 1은 250~499번째; ~single~ and ~~double~~ struck.');
+add('a quote after a space before a symbol', "여기서 '≈'는 근사이고 \"→\"는 화살표, '80s stays.");
 add('code span closed inside a longer run', 'Say `a``b` and `a```b`c` here, $$x$$.');
 add('double backtick span with a backtick inside', 'Use `` `a` `` or ``a`b`` with $$x$$.');
 add('lone backticks between spaces', 'a ` b ` c and x` a ` with $y$.');

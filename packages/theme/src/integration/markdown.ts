@@ -19,6 +19,7 @@ import { remarkDeflist } from '../markdown/remark-deflist.ts';
 import { remarkIal } from '../markdown/remark-ial.ts';
 import { remarkKramdownCodeSpans } from '../markdown/remark-kramdown-code-spans.ts';
 import { remarkKramdownEmphasis } from '../markdown/remark-kramdown-emphasis.ts';
+import { remarkKramdownStrikethrough } from '../markdown/remark-kramdown-strikethrough.ts';
 import { remarkKramdownTypography } from '../markdown/remark-kramdown-typography.ts';
 import { remarkKramdownFences } from '../markdown/remark-kramdown-fences.ts';
 import { remarkKramdownHtml } from '../markdown/remark-kramdown-html.ts';
@@ -61,6 +62,7 @@ export function chirpyMarkdownPlugins(
       remarkKramdownFences,
       remarkKramdownCodeSpans,
       remarkKramdownEmphasis,
+      remarkKramdownStrikethrough,
       remarkKramdownHtml,
       remarkKramdownMath,
       remarkDeflist,

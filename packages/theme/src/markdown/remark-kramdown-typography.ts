@@ -139,6 +139,11 @@ const HYPHEN_RUN = /-{4,}/g;
  * `SQ_CLOSE` makes it a closing one (`"(x)"로`, `"100%"를` end with `”`).
  */
 const OPENING_AFTER_TEXT = /(?<=[^\s[{(\-\\“‘])[“‘]/gu;
+/**
+ * A closing quote SmartyPants put after white space before something that is neither white space
+ * nor ASCII punctuation (`'≈'는`): kramdown's last rule opens it. `’80s` stays.
+ */
+const CLOSING_AFTER_SPACE = /(?<=\s)[”’](?![\s!-/:-@[-`{-~]|\d\ds)/gu;
 
 /** Where SmartyPants and kramdown part on a text node's dashes and quotes, kramdown's reading. */
 function kramdownQuotes(text: string, next: { type: string } | undefined): string {
@@ -149,6 +154,7 @@ function kramdownQuotes(text: string, next: { type: string } | undefined): strin
       .replace(/(?<=\S)''/g, '’’')
       // kramdown reads a longer run of hyphens as em dashes from the left, then an en dash or a hyphen.
       .replace(HYPHEN_RUN, (run) => '—'.repeat(Math.floor(run.length / 3)) + ['', '-', '–'][run.length % 3])
+      .replace(CLOSING_AFTER_SPACE, (quote: string) => (quote === '”' ? '“' : '‘'))
       .replace(OPENING_AFTER_TEXT, (quote: string, at: number, whole: string) =>
         // A quote before emphasis opens it (`"*word*"`), whatever comes before.
         beforeEmphasis && at === whole.length - 1 ? quote : quote === '“' ? '”' : '’',
