@@ -24,6 +24,7 @@
  * inside single-dollar math; the mdast half is in remark-kramdown-math.ts.
  */
 import type { Code, Construct, Effects, Event, Extension, State, TokenizeContext } from 'micromark-util-types';
+import { isLineEnding, isSpace, isWhiteSpace } from './micromark-codes.ts';
 
 declare module 'micromark-util-types' {
   interface TokenTypeMap {
@@ -42,9 +43,6 @@ const BRACE_CLOSE = 125;
 const BACKTICK = 96;
 const COLON = 58;
 const SLASH = 47;
-
-const isLineEnding = (code: Code): boolean => code !== null && code < -2;
-const isSpace = (code: Code): boolean => code === -2 || code === -1 || code === 32;
 
 /** kramdown's `after_block_boundary?`: nothing before in this container, or a blank line. */
 function afterBlockBoundary(events: Event[]): boolean {
@@ -138,7 +136,7 @@ const codeSpanAhead: Construct = {
   tokenize(effects, ok, nok) {
     const before = this.previous;
     let size = 0;
-    const white = (value: Code) => value === null || isSpace(value) || isLineEnding(value);
+    const white = (value: Code) => value === null || isWhiteSpace(value);
     const opening = (code: Code): State | undefined => {
       if (code === BACKTICK) {
         effects.enter('kramdownMathValue');

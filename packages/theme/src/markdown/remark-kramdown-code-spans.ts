@@ -18,15 +18,11 @@
  * `codeTextPadding`), so the rest of the pipeline reads them as before.
  */
 import type { Code, Construct, Effects, Event, Extension, State, Token, TokenizeContext } from 'micromark-util-types';
+import { isLineEnding, isWhiteSpace } from './micromark-codes.ts';
 import type { Data, Processor } from 'unified';
 
 const BACKTICK = 96;
 const SPACE = 32;
-
-const isLineEnding = (code: Code): boolean => code !== null && code < -2;
-/** Ruby's `\s`: space, tab, line endings (and micromark's virtual spaces for tabs). */
-const isWhiteSpace = (code: Code): boolean =>
-  code !== null && (code < 0 || code === SPACE || code === 12 || code === 11);
 
 /** Whether a run of backticks may open a span here: not in the middle of a run. */
 function previous(this: TokenizeContext, code: Code): boolean {

@@ -11,13 +11,14 @@
  */
 import { attention } from 'micromark-core-commonmark';
 import type { Code, Construct, Effects, Extension, State, TokenizeContext } from 'micromark-util-types';
+import { isWhiteSpace } from './micromark-codes.ts';
 import type { Data, Processor } from 'unified';
 
 const ASTERISK = 42;
 const UNDERSCORE = 95;
 
-/** Ruby's `\s` (and the start or end of the paragraph). */
-const isWhiteSpace = (code: Code): boolean => code === null || code < 0 || code === 32 || code === 11 || code === 12;
+/** Ruby's `\s`, or the start or end of the paragraph. */
+const isWhiteSpaceOrEdge = (code: Code): boolean => code === null || isWhiteSpace(code);
 const isLetter = (code: Code): boolean => code !== null && code > 0 && /\p{L}/u.test(String.fromCodePoint(code));
 const isLetterOrDigit = (code: Code): boolean =>
   code !== null && code > 0 && /[\p{L}\p{N}]/u.test(String.fromCodePoint(code));
@@ -31,8 +32,8 @@ function tokenizeEmphasis(this: TokenizeContext, effects: Effects, ok: State): S
       return inside;
     }
     const token = effects.exit('attentionSequence');
-    let open = !isWhiteSpace(code);
-    let close = !isWhiteSpace(before);
+    let open = !isWhiteSpaceOrEdge(code);
+    let close = !isWhiteSpaceOrEdge(before);
     if (marker === UNDERSCORE) {
       if (isLetter(before)) open = false;
       if (isLetterOrDigit(code)) close = false;

@@ -146,7 +146,7 @@ const OPENING_AFTER_TEXT = /(?<=[^\s[{(\-\\“‘])[“‘]/gu;
 const CLOSING_AFTER_SPACE = /(?<=\s)[”’](?![\s!-/:-@[-`{-~]|\d\ds)/gu;
 
 /** Where SmartyPants and kramdown part on a text node's dashes and quotes, kramdown's reading. */
-function kramdownQuotes(text: string, next: { type: string } | undefined): string {
+function kramdownPunctuation(text: string, next: { type: string } | undefined): string {
   const beforeEmphasis = next?.type === 'emphasis' || next?.type === 'strong';
   return (
     text
@@ -175,7 +175,8 @@ export function remarkKramdownTypography(this: Processor, options: KramdownTypog
   const restore = (text: string) => text.replace(STAND_INS, (char) => KEPT[char.codePointAt(0)! - STAND_IN_BASE]!);
   return (tree: Root) => {
     visit(tree, (node, index, parent) => {
-      if (smart && node.type === 'text') node.value = kramdownQuotes(node.value, parent?.children[(index ?? 0) + 1]);
+      if (smart && node.type === 'text')
+        node.value = kramdownPunctuation(node.value, parent?.children[(index ?? 0) + 1]);
       // Text, and what the parser read as text: image alt, link and image URLs and titles, labels.
       const fields = node as unknown as Record<string, unknown>;
       for (const field of ['value', 'alt', 'url', 'title', 'label']) {
