@@ -21,6 +21,7 @@ import { chirpySearch } from './integration/search.ts';
 import { chirpyLanguages } from './integration/languages.ts';
 import { chirpyMermaid } from './integration/mermaid.ts';
 import { resolveLanguages } from './utils/languages.ts';
+import { ServedPaths } from './integration/served-paths.ts';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -30,11 +31,13 @@ export { chirpySchema } from './schema.ts';
 
 export default function chirpy(options: ChirpyUserConfig): AstroIntegration {
   const config = parseChirpyConfig(options);
+  let served: ServedPaths | undefined;
   return {
     name: INTEGRATION_NAME,
     hooks: {
       'astro:config:setup': ({ config: astroConfig, command, updateConfig, injectRoute, logger }) => {
         registerThemeConfig(astroConfig.root, config);
+        served = new ServedPaths(astroConfig.publicDir);
         const languages = resolveLanguages(config);
         for (const route of enabledRoutes(config)) {
           injectRoute({ pattern: route.pattern, entrypoint: route.entrypoint, prerender: true });
@@ -74,7 +77,7 @@ export default function chirpy(options: ChirpyUserConfig): AstroIntegration {
         const mermaid = chirpyMermaid(astroConfig.root);
         const has = (name: string) => astroConfig.integrations.some((candidate) => candidate.name === name);
         const integrations = [
-          ...(has('@astrojs/mdx') ? [] : [mdx()]),
+          ...(has('@astrojs/mdx') || !config.mdx ? [] : [mdx()]),
           // The sitemap needs absolute URLs, so it comes with `site`.
           ...(config.routes.seo && astroConfig.site && !has('@astrojs/sitemap') ? chirpySitemap() : []),
           // One index per language on a multilingual site (Pagefind reads each page's <html lang>).
@@ -87,9 +90,12 @@ export default function chirpy(options: ChirpyUserConfig): AstroIntegration {
           ...(markdown ? { markdown } : {}),
           ...(integrations.length > 0 ? { integrations } : {}),
           vite: {
-            plugins: [vitePluginChirpy(config, astroConfig.root, command, astroConfig.base, favicons)],
+            plugins: [vitePluginChirpy(config, astroConfig.root, command, astroConfig.base, favicons, served)],
           },
         });
+      },
+      'astro:routes:resolved': ({ routes }) => {
+        served?.update(routes);
       },
     },
   };

@@ -21,3 +21,10 @@ declare module 'virtual:chirpy/mermaid' {
   const src: string | undefined;
   export default src;
 }
+
+declare module 'virtual:chirpy/served' {
+  /** The site's fixed routes (integration/served-paths.ts): no post may redirect from them. */
+  export const routes: import('./integration/served-paths.ts').ServedRoute[];
+  /** The files in `public/`, relative to it. */
+  export const publicFiles: string[];
+}

@@ -3,9 +3,12 @@
  * Jekyll published for a post whose file name is written that way. Used by the redirect route
  * and by the sitemap, which leaves these pages out.
  */
+import config from 'virtual:chirpy/config';
+import { publicFiles, routes } from 'virtual:chirpy/served';
 import { nfdStandIn } from '../integration/nfd-urls.ts';
 import { parsePostFileName } from '../utils/filename.ts';
-import { collectRedirects, type Redirect } from '../utils/redirects.ts';
+import { paginate } from '../utils/posts.ts';
+import { collectRedirects, occupantOf, servedFiles, type Redirect } from '../utils/redirects.ts';
 import { slugifyPrettyAsWritten } from '../utils/slug.ts';
 import { postPageFile, postPath } from '../utils/urls.ts';
 import { pageLanguages, type SiteLanguage } from './languages.ts';
@@ -33,6 +36,32 @@ export interface LanguageRedirect extends Redirect {
 
 let cached: Promise<LanguageRedirect[]> | undefined;
 
+/** Folders the build writes of its own: bundled assets, the search index, the theme's files. */
+const BUILD_FOLDERS = ['_astro', 'pagefind', '_chirpy'];
+
+let fixed: Map<string, string> | undefined;
+/** The site's fixed pages and files (integration/served-paths.ts), once per build. */
+const fixedFiles = () => (fixed ??= servedFiles(routes, publicFiles, BUILD_FOLDERS));
+
+/** The theme's own pages with parameters in one language: home pages, category and tag pages and feeds. */
+function themePages(site: Awaited<ReturnType<typeof getSiteDataIn>>, inside: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const add = (path: string, what: string) => files.set(`${inside ? `${inside}/` : ''}${path}`, what);
+  if (config.routes.home) {
+    for (const page of paginate(site.home, config.paginate).slice(1)) {
+      add(`page${page.current}/index.html`, `the home page ${page.current}`);
+    }
+  }
+  for (const kind of ['categories', 'tags'] as const) {
+    if (!config.routes[kind]) continue;
+    for (const term of site[kind].values()) {
+      add(`${kind}/${term.slug}/index.html`, `the page of ${term.names.join(' / ')}`);
+      if (config.routes.feed) add(`${kind}/${term.slug}/feed.xml`, `the feed of ${term.names.join(' / ')}`);
+    }
+  }
+  return files;
+}
+
 /**
  * The redirects of one language's pages (a multilingual site's `redirect_from` live under each
  * prefix, as in polyglot), and Jekyll's own URL of a post whose file name is decomposed (NFD):
@@ -42,11 +71,13 @@ let cached: Promise<LanguageRedirect[]> | undefined;
  */
 async function redirectsIn(language: SiteLanguage | undefined): Promise<LanguageRedirect[]> {
   const prefix = language?.prefix ?? '';
-  const { posts } = await getSiteDataIn(language);
+  const site = await getSiteDataIn(language);
+  const { posts } = site;
   const inside = prefix.slice(1);
   const pages = new Map(
     posts.map((post) => [`${inside ? `${inside}/` : ''}${postPageFile(post.id)}`, post.filePath ?? post.id]),
   );
+  const generated = themePages(site, inside);
   const decomposed: LanguageRedirect[] = [];
   for (const post of posts) {
     const asWritten = jekyllSlug(post.filePath, post.data.slug);
@@ -62,7 +93,8 @@ async function redirectsIn(language: SiteLanguage | undefined): Promise<Language
         file: post.filePath ?? post.id,
         from: (post.data.redirect_from ?? []).map((from) => `${prefix}/${from.replace(/^\/+/, '')}`),
       })),
-    (file) => pages.get(file.normalize('NFC')),
+    (file) =>
+      pages.get(file.normalize('NFC')) ?? generated.get(file.normalize('NFC')) ?? occupantOf(file, fixedFiles()),
   ).map((redirect) => ({ ...redirect, prefix }));
   return [...declared, ...decomposed];
 }

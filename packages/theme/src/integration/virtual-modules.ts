@@ -8,6 +8,7 @@ import { OVERRIDABLE_COMPONENTS } from '../config.ts';
 import type { Favicons } from './favicons.ts';
 import { brandIcons } from './brand-icons.ts';
 import { mermaidModule } from './mermaid.ts';
+import type { ServedPaths } from './served-paths.ts';
 import { basePrefix } from '../utils/urls.ts';
 
 const PREFIX = 'virtual:chirpy/';
@@ -24,7 +25,14 @@ export function componentModules(config: ChirpyConfig, root: URL): Record<string
   return modules;
 }
 
-export function vitePluginChirpy(config: ChirpyConfig, root: URL, command: string, base: string, favicons: Favicons) {
+export function vitePluginChirpy(
+  config: ChirpyConfig,
+  root: URL,
+  command: string,
+  base: string,
+  favicons: Favicons,
+  served?: ServedPaths,
+) {
   // The site's `base`, always ending in a slash. (`import.meta.env.BASE_URL` reads `/` in the
   // theme's modules when they are rendered at build time, so the theme does not rely on it.)
   const siteBase = `${basePrefix(base)}/`;
@@ -39,15 +47,21 @@ export function vitePluginChirpy(config: ChirpyConfig, root: URL, command: strin
     mermaid: mermaidModule(root, command, base),
     ...componentModules(config, root),
   };
+  /** Modules made when first asked for: what they hold is known only once routes are resolved. */
+  const lateModules: Record<string, () => string> = {
+    served: () => served?.module() ?? 'export const routes = [];\nexport const publicFiles = [];',
+  };
   return {
     name: 'vite-plugin-astro-theme-chirpy',
     resolveId(id: string) {
-      if (id.startsWith(PREFIX) && id.slice(PREFIX.length) in modules) return `\0${id}`;
+      const name = id.slice(PREFIX.length);
+      if (id.startsWith(PREFIX) && (name in modules || name in lateModules)) return `\0${id}`;
       return undefined;
     },
     load(id: string) {
-      if (id.startsWith(`\0${PREFIX}`)) return modules[id.slice(PREFIX.length + 1)];
-      return undefined;
+      if (!id.startsWith(`\0${PREFIX}`)) return undefined;
+      const name = id.slice(PREFIX.length + 1);
+      return modules[name] ?? lateModules[name]?.();
     },
   };
 }

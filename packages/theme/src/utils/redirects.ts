@@ -24,12 +24,85 @@ export function redirectFile(from: string): string {
   return `${path}/index.html`;
 }
 
+/**
+ * Why a `redirect_from` value is not a path on the site, or `undefined` when it is one: no `.` or
+ * `..` segment (the redirect page would be written outside the site, or over another place), no
+ * backslash or control character, no scheme or host (`https://…`, `//host`).
+ */
+export function unsafeRedirectPath(from: string): string | undefined {
+  const path = decodeURIComponentSafe(from.trim()).split('#')[0]!.split('?')[0]!;
+  if (path.trim() === '') return 'expected a site path such as /old/path/';
+  if (/^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('//')) {
+    return 'expected a path on this site such as /old/path/, not an address of another site';
+  }
+  if (/[\\\u0000-\u001f\u007f]/.test(path)) return 'expected a site path without backslashes or control characters';
+  if (path.split('/').some((segment) => segment === '.' || segment === '..')) {
+    return 'expected a site path without . or .. segments';
+  }
+  return undefined;
+}
+
 function decodeURIComponentSafe(text: string): string {
   try {
     return decodeURIComponent(text);
   } catch {
     return text;
   }
+}
+
+/** A fixed route of the site, as integration/served-paths.ts lists it. */
+export interface FixedRoute {
+  path: string;
+  kind: 'page' | 'endpoint';
+  origin: 'project' | 'integration';
+}
+
+/** The file Astro writes for a fixed route (directory format): `/tags` → `tags/index.html`. */
+export function routeFile(route: Pick<FixedRoute, 'path' | 'kind'>): string {
+  const path = route.path.replace(/^\/+/, '').replace(/\/+$/, '');
+  if (route.kind === 'endpoint' || /\.html?$/i.test(path)) return path;
+  // The 404 page is `404.html`, under a language's prefix too (integration/localize-links.ts moves it).
+  if (/(?:^|\/)(?:404|500)$/.test(path)) return `${path}.html`;
+  return path === '' ? 'index.html' : `${path}/index.html`;
+}
+
+/**
+ * The files a site publishes that a redirect page may not replace, each with what it is (for the
+ * error): fixed routes, `public/` files, and the build's own folders (`_astro/`, `pagefind/`, …)
+ * as `folder/`.
+ */
+export function servedFiles(
+  routes: readonly FixedRoute[],
+  publicFiles: readonly string[],
+  buildFolders: readonly string[],
+): Map<string, string> {
+  const served = new Map<string, string>();
+  for (const route of routes) {
+    const where = route.origin === 'project' ? "the site's own" : "the theme's";
+    served.set(routeFile(route), `${where} ${route.kind === 'endpoint' ? 'file' : 'page'} ${route.path}`);
+  }
+  for (const file of publicFiles) served.set(file.normalize('NFC'), `public/${file}`);
+  for (const folder of buildFolders) served.set(`${folder.replace(/\/+$/, '')}/`, `the build's ${folder} folder`);
+  return served;
+}
+
+/**
+ * What already lives where a redirect page would be written, if anything: the same file, a file
+ * where the page needs a folder (`feed.xml` for `feed.xml/index.html`), or a folder the build owns.
+ */
+export function occupantOf(file: string, served: ReadonlyMap<string, string>): string | undefined {
+  const normalized = file.normalize('NFC');
+  const same = served.get(normalized);
+  if (same !== undefined) return same;
+  const parts = normalized.split('/');
+  for (let end = 1; end < parts.length; end++) {
+    const folder = parts.slice(0, end).join('/');
+    const asFile = served.get(folder);
+    if (asFile !== undefined) return asFile;
+    const owned = served.get(`${folder}/`);
+    if (owned !== undefined) return owned;
+  }
+  return undefined;
 }
 
 /**
