@@ -26,6 +26,29 @@ export interface FeedSpec {
   site: URL;
   /** On a multilingual site: the feed's language (its links go under the language's prefix). */
   language?: SiteLanguage | undefined;
+  /** A category's or tag's feed: the names of its term (utils/taxonomy.ts). */
+  term?: readonly string[] | undefined;
+}
+
+/** How many categories an item of a category's or tag's feed names at most. */
+export const TERM_FEED_CATEGORIES = 32;
+
+/**
+ * The `<category>` elements of an item: the post's categories and tags. In a category's or tag's
+ * feed, the feed's own term first and at most TERM_FEED_CATEGORIES of them: a post is in the
+ * feed of each of its terms, so naming them all in each would grow with the square of its tags
+ * (a post with 5,000 tags wrote 687 MB of feeds).
+ */
+export function itemCategories(data: { categories: string[]; tags: string[] }, term?: readonly string[]): string[] {
+  const all = [...data.categories, ...data.tags];
+  if (!term) return all;
+  const own = all.filter((name) => term.includes(name));
+  const picked = new Set(own.slice(0, TERM_FEED_CATEGORIES));
+  for (const name of all) {
+    if (picked.size >= TERM_FEED_CATEGORIES) break;
+    picked.add(name);
+  }
+  return [...picked];
 }
 
 /**
@@ -52,7 +75,15 @@ function escapedContentFor(post: Post, link: string, language: SiteLanguage | un
 const CONTENT_MARKER = `chirpy-feed-content-${randomUUID()}-`;
 const CONTENT_MARKERS = new RegExp(`${CONTENT_MARKER}(\\d+)`, 'g');
 
-export async function feedResponse({ title, description, path, posts, site, language }: FeedSpec): Promise<Response> {
+export async function feedResponse({
+  title,
+  description,
+  path,
+  posts,
+  site,
+  language,
+  term,
+}: FeedSpec): Promise<Response> {
   const link = (path: string) => absoluteUrl(localizedUrl(path, language), site);
   const selected = config.feed.limit > 0 ? posts.slice(0, config.feed.limit) : posts;
   const newest = selected.reduce<Date | undefined>((latest, post) => {
@@ -70,7 +101,7 @@ export async function feedResponse({ title, description, path, posts, site, lang
         link: itemLink,
         description: textAsHtml(await postSummary(post)),
         content: `${CONTENT_MARKER}${index}`,
-        categories: [...post.data.categories, ...post.data.tags].map(xmlSafe),
+        categories: itemCategories(post.data, term).map(xmlSafe),
         customData:
           `<pubDate>${rfc822(post.data.date, config.timezone)}</pubDate>` +
           (author ? `<dc:creator>${escapeXml(author)}</dc:creator>` : ''),

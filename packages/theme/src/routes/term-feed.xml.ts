@@ -25,5 +25,6 @@ export const GET: APIRoute = async ({ params, props, site, routePattern }) => {
     posts: term.posts,
     site: site ?? new URL('http://localhost/'),
     language: routeLanguage(routePattern),
+    term: term.names,
   });
 };

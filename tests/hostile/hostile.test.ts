@@ -43,6 +43,10 @@ describe('hostile input', () => {
           title: 'Five hundred tags',
           tags: `[${Array.from({ length: 500 }, (_, i) => `t${i}`).join(', ')}]`,
         }),
+        '2024-01-06-fifty-tags.md': post({
+          title: 'Fifty tags',
+          tags: `[${Array.from({ length: 50 }, (_, i) => `f${i}`).join(', ')}]`,
+        }),
         [`2024-01-07-${KOREAN.normalize('NFD')}.md`]: post({ title: 'Written by macOS (NFD)' }),
       },
       options: { feed: { limit: 0 } },
@@ -118,6 +122,21 @@ describe('hostile input', () => {
     expect(site.exists('/tags/t499/')).toBe(true);
   });
 
+  it("writes feeds that grow linearly with a post's tags, not with their square", () => {
+    const feedBytes = (prefix: string, count: number) =>
+      Array.from({ length: count }, (_, i) => site.read(`/tags/${prefix}${i}/feed.xml`).length).reduce((a, b) => a + b);
+    // Ten times the tags: ten times the feeds, each of the same size (naming every tag in every
+    // feed made it a hundred times).
+    const ratio = feedBytes('t', 500) / feedBytes('f', 50);
+    expect(ratio).toBeGreaterThan(8);
+    expect(ratio).toBeLessThan(12);
+    const item = site.read('/tags/t250/feed.xml');
+    expect([...item.matchAll(/<category>/g)]).toHaveLength(32);
+    expect(item).toContain('<category>t250</category>');
+    // The site feed names every tag of the post, once.
+    expect([...site.read('/feed.xml').matchAll(/<category>t\d+<\/category>/g)]).toHaveLength(500);
+  });
+
   it('publishes a Korean file name written NFD (as macOS writes it) at the NFC URL', () => {
     expect(site.exists(`/posts/${KOREAN.normalize('NFC')}/`)).toBe(true);
     expect(
@@ -129,7 +148,7 @@ describe('hostile input', () => {
   });
 
   it('misses no published post: archives, sitemap, search pages and feed list the same set as the files', () => {
-    const expected = ['payload', 'bom', 'crlf', 'empty', 'front-matter-only', 'many-tags', KOREAN]
+    const expected = ['payload', 'bom', 'crlf', 'empty', 'front-matter-only', 'many-tags', 'fifty-tags', KOREAN]
       .map((slug) => encodeURI(`/posts/${slug}/`))
       .sort();
     const archives = site
