@@ -128,7 +128,7 @@ async function asProduction<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-function runBuild(root: string, spec: SiteSpec) {
+function runBuild(root: string, spec: Pick<SiteSpec, 'options' | 'astro'>) {
   return asProduction(() =>
     build({
       root,
@@ -145,6 +145,14 @@ function runBuild(root: string, spec: SiteSpec) {
 export async function buildSite(name: string, spec: SiteSpec): Promise<BuiltSite> {
   const root = prepareSite(name, spec);
   spec.beforeBuild?.(root);
+  return finish(root, await capturingOutput(() => runBuild(root, spec)));
+}
+
+/**
+ * Builds a site made by `buildSite` again as it is on disk, its content store kept (as a deploy
+ * workflow that caches `.astro`/`node_modules/.astro` keeps it): `spec` gives the options.
+ */
+export async function buildAgain(root: string, spec: Pick<SiteSpec, 'options' | 'astro'>): Promise<BuiltSite> {
   return finish(root, await capturingOutput(() => runBuild(root, spec)));
 }
 

@@ -197,6 +197,13 @@ export const ChirpyConfigSchema = z.object({
       }),
     ])
     .default(false),
+  /**
+   * Accept `.mdx` posts. An MDX post is a program: its `import` and `export` lines run at build
+   * time and can read any file the build can. A blog that publishes posts from others sets
+   * `false`: only Markdown posts are accepted (an `.mdx` post stops the build, named), and MDX is
+   * not set up for the site unless it adds @astrojs/mdx itself.
+   */
+  mdx: z.boolean().default(true),
   /** Posts per home page. */
   paginate: z.int().min(1).max(1000).default(10),
   /** Comments: off unless a provider is configured. Posts turn them off with `comments: false`. */

@@ -13,6 +13,7 @@ import { extname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
+import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { findThemeConfig } from './integration/shared.ts';
 import { liquidForPosts } from './markdown/liquid-entry-type.ts';
 import { chirpySchema } from './schema.ts';
@@ -124,8 +125,16 @@ export function chirpyLoader(options: ChirpyLoaderOptions = {}): Loader {
       );
     }
     const slug = postSlug(parsed.title, data.slug);
-    if (!slug) {
-      throw new FrontmatterError(`${join(postsFolder, entry)}: the post's slug is empty once made URL-safe.`);
+    if (!slug || /^\.+$/.test(slug)) {
+      // `..` or `.` would be the folder above the post's page, or the posts index: no page of its own.
+      const source =
+        typeof data.slug === 'string' && data.slug.trim() !== ''
+          ? `slug: ${JSON.stringify(data.slug)}`
+          : `the file name's title ${JSON.stringify(parsed.title)}`;
+      throw new FrontmatterError(
+        `${join(postsFolder, entry)}: ${source} gives the URL slug ${JSON.stringify(slug)}, which is not a page of its own; ` +
+          'expected letters, digits or other characters than dots.',
+      );
     }
     // On a multilingual site, translations share a slug: the id holds the language too.
     let language: SiteLanguage | undefined;
@@ -178,6 +187,15 @@ export function chirpyLoader(options: ChirpyLoaderOptions = {}): Loader {
 
       // The post files, listed once: for the name check here, and for the awkward and lost ones below.
       const postLikeFiles = listPostLikeFiles(dir);
+      if (theme && !theme.mdx) {
+        const mdx = postLikeFiles.filter((file) => file.toLowerCase().endsWith('.mdx'));
+        if (mdx.length > 0) {
+          throw new FrontmatterError(
+            `${mdx.map((file) => join(postsFolder, file)).join(', ')}: an MDX post runs code at build time, and this ` +
+              'site accepts Markdown posts only (chirpy({ mdx: false })). Rename it to .md, or set mdx: true if you trust it.',
+          );
+        }
+      }
       for (const file of postLikeFiles) {
         if (!parsePostFileName(file)) {
           context.logger.warn(
@@ -193,6 +211,12 @@ export function chirpyLoader(options: ChirpyLoaderOptions = {}): Loader {
       // Wrapping the entry types is the one way in: `entryTypes` is on the context the glob
       // loader receives, though not in Astro's public loader API.
       const entryTypes = new Map((context as LoaderContext & { entryTypes: Map<string, EntryType> }).entryTypes);
+      const siteData = readSiteData(join(root, SITE_DATA_DIR));
+      const generateDigest = renderInputsDigest(context.generateDigest, {
+        theme,
+        siteData,
+        postUrls: () => postUrls(dir, postLikeFiles),
+      });
       const liquid = liquidForPosts({
         root,
         postsDir: dir,
@@ -202,7 +226,7 @@ export function chirpyLoader(options: ChirpyLoaderOptions = {}): Loader {
         cdn: theme?.cdn,
         title: theme?.title,
         timeZone,
-        data: readSiteData(join(root, SITE_DATA_DIR)),
+        data: siteData,
         languages: languages && {
           codes: languages.list.map((language) => language.code),
           defaultCode: languages.default.code,
@@ -260,16 +284,62 @@ export function chirpyLoader(options: ChirpyLoaderOptions = {}): Loader {
       }) as LoaderContext['parseData'];
       await inner.load({
         ...context,
+        generateDigest,
         entryTypes,
         parseData,
         logger: failOnLostPosts(context.logger, postsFolder),
       } as LoaderContext);
       const postFiles = postLikeFiles.filter((file) => parsePostFileName(file));
       const awkward = postFiles.filter((file) => AWKWARD_PATH.test(file));
-      await loadAwkwardPosts(awkward, { context, dir, entryTypes, parseData, generateId, retainBody });
+      await loadAwkwardPosts(awkward, {
+        context: { ...context, generateDigest },
+        dir,
+        entryTypes,
+        parseData,
+        generateId,
+        retainBody,
+      });
       assertNoPostLost(postFiles, { context, dir, root });
     },
   };
+}
+
+/**
+ * A post's digest, which decides whether a kept content store renders it again: its file, and
+ * what its rendering reads besides the file. The theme's options (the Markdown plugins read them)
+ * for every post; for a post that holds Liquid, also `site.data` and every post's URL (for
+ * `{% post_url %}`), so that changing a data file, the site title or another post's slug renders
+ * it again instead of publishing its old text. The URLs are read only once a post with Liquid asks.
+ */
+function renderInputsDigest(
+  generate: LoaderContext['generateDigest'],
+  inputs: { theme: unknown; siteData: unknown; postUrls: () => unknown },
+): LoaderContext['generateDigest'] {
+  const themeInputs = JSON.stringify(inputs.theme ?? null);
+  let liquidInputs: string | undefined;
+  return (data) => {
+    if (typeof data !== 'string') return generate(data);
+    if (!data.includes('{{') && !data.includes('{%')) return generate(`${data}\u0000${themeInputs}`);
+    liquidInputs ??= generate(JSON.stringify({ data: inputs.siteData ?? null, urls: inputs.postUrls() }));
+    return generate(`${data}\u0000${themeInputs}\u0000${liquidInputs}`);
+  };
+}
+
+/** Every post file's URL path, by file, as `{% post_url %}` finds them. */
+function postUrls(dir: string, files: readonly string[]): Record<string, string> {
+  const urls: Record<string, string> = {};
+  for (const file of files) {
+    const parsed = parsePostFileName(file);
+    if (!parsed) continue;
+    let slug: unknown;
+    try {
+      slug = parseFrontmatter(readFileSync(join(dir, file), 'utf8')).frontmatter.slug;
+    } catch {
+      // The loader reports a broken front matter when it reads the file.
+    }
+    urls[file] = postPath(postSlug(parsed.title, slug));
+  }
+  return urls;
 }
 
 /**

@@ -8,6 +8,8 @@
 import { normalizeAliases, readFlag } from './utils/frontmatter.ts';
 import { z } from 'astro/zod';
 import { DATE_FORMS_HINT, parseChirpyDate } from './utils/dates.ts';
+import { unsafeRedirectPath } from './utils/redirects.ts';
+import { slugifyTerm } from './utils/slug.ts';
 
 const show = (value: unknown): string => {
   if (value instanceof Date) return value.toISOString();
@@ -34,7 +36,11 @@ const dateField = z.preprocess(
   z.date({ error: (issue) => `expected ${DATE_FORMS_HINT}, got ${show(issue.input)}` }),
 );
 
-/** A list of names: a YAML list, a whitespace-separated string, or one number. */
+/**
+ * A list of names: a YAML list, a whitespace-separated string, or one number. Each name needs a
+ * letter or digit: a name of punctuation alone has an empty slug, so its page would be
+ * `/categories//`, which no host serves (Jekyll's slugify gives the same empty slug).
+ */
 const nameList = (what: string) =>
   z.preprocess(
     (value) => {
@@ -48,9 +54,17 @@ const nameList = (what: string) =>
       }
       return value;
     },
-    z.array(z.string({ error: (issue) => `each ${what} must be text, got ${show(issue.input)}` }), {
-      error: (issue) => `expected a list of ${what}s or a space-separated string, got ${show(issue.input)}`,
-    }),
+    z.array(
+      z
+        .string({ error: (issue) => `each ${what} must be text, got ${show(issue.input)}` })
+        .refine((name) => slugifyTerm(name) !== '', {
+          error: (issue) =>
+            `each ${what} needs a letter or a digit (its page's URL is made of them), got ${show(issue.input)}`,
+        }),
+      {
+        error: (issue) => `expected a list of ${what}s or a space-separated string, got ${show(issue.input)}`,
+      },
+    ),
   );
 
 const text = (what: string) => z.string({ error: (issue) => `expected ${what} as text, got ${show(issue.input)}` });
@@ -76,7 +90,16 @@ const image = z.preprocess((value) => {
   return value;
 }, imageObject);
 
-const stringList = z.preprocess((value) => (typeof value === 'string' ? [value] : value), z.array(text('a path')));
+/** `redirect_from`: site paths, none of which climbs out of the site (`/../x`) or is not a path at all. */
+const redirectPaths = z.preprocess(
+  (value) => (typeof value === 'string' ? [value] : value),
+  z.array(
+    text('a path').superRefine((path, context) => {
+      const problem = unsafeRedirectPath(path);
+      if (problem) context.addIssue({ code: 'custom', message: `${problem}, got ${show(path)}`, input: path });
+    }),
+  ),
+);
 
 /** The fields Chirpy knows, with their defaults. */
 export const chirpyFields = {
@@ -101,7 +124,7 @@ export const chirpyFields = {
   media_subpath: text('the media subpath').optional(),
   lang: text('a locale code').optional(),
   slug: text('the URL slug').optional(),
-  redirect_from: stringList.optional(),
+  redirect_from: redirectPaths.optional(),
 };
 
 export { normalizeAliases };
