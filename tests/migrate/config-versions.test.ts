@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import yaml from 'js-yaml';
 import { ChirpyConfigSchema, SHARE_PLATFORMS, SOCIAL_TYPES } from 'astro-theme-chirpy/config';
+import { LOCALES } from 'astro-theme-chirpy/locales';
 import {
   formatReport,
   mapConfig,
@@ -301,10 +302,50 @@ describe('migrate maps every Chirpy generation', () => {
   });
 });
 
+describe('defaults: carried to the theme as Jekyll applies them', () => {
+  it("keeps the sets posts see, without Jekyll's layout and permalink", () => {
+    const notes: string[] = [];
+    const config = load(
+      [
+        'collections_dir: collections',
+        'defaults:',
+        '  - scope: { path: "", type: posts }',
+        '    values: { layout: post, comments: true, toc: true, permalink: /posts/:title/ }',
+        '  - scope: { path: collections/_posts/math }',
+        '    values: { math: true }',
+        '  - scope: { path: "", type: tabs }',
+        '    values: { layout: page }',
+        '  - scope: { path: _posts/old, type: post }',
+        '    values: { permalink: /:year/:title.html, pin: true }',
+        '',
+      ].join('\n'),
+    );
+    const { options } = mapConfig(config, notes);
+    expect(options.defaults).toEqual([
+      { scope: { path: '', type: 'posts' }, values: { comments: true, toc: true } },
+      { scope: { path: '_posts/math' }, values: { math: true } },
+      { scope: { path: '_posts/old', type: 'post' }, values: { pin: true } },
+    ]);
+    expect(notes.join('\n')).toContain('defaults: posts under "_posts/old" have permalink /:year/:title.html');
+    expect(ChirpyConfigSchema.parse({ title: 'T', defaults: options.defaults }).defaults).toHaveLength(3);
+  });
+});
+
 describe("migrate's lists of the theme's names", () => {
-  it('match the options schema (migrate.mjs is plain JavaScript and keeps its own copy)', () => {
+  it("are the options schema's (both read constants.mjs)", () => {
     expect([...SOCIAL_TYPE_NAMES].sort()).toEqual(SOCIAL_TYPES.filter((type) => type !== 'link').sort());
     expect([...SHARE_TYPE_NAMES].sort()).toEqual([...SHARE_PLATFORMS].sort());
+  });
+
+  it("maps every locale Chirpy ships by the theme's own rule (zh-TW, it-IT, pt-BR, ar were English before)", () => {
+    const locale = (lang: string) => mapConfig({ lang }, []).options.locale;
+    expect(locale('zh-TW')).toBe('zh-TW');
+    expect(locale('it-IT')).toBe('it-IT');
+    expect(locale('pt-BR')).toBe('pt-BR');
+    expect(locale('ar')).toBe('ar');
+    expect(locale('ko')).toBe('ko-KR');
+    expect(locale('en-US')).toBe('en');
+    for (const code of Object.keys(LOCALES)) expect(locale(code)).toBe(code);
   });
 });
 
@@ -366,10 +407,10 @@ describe('migrate maps jekyll-polyglot', () => {
     const both = load(POLYGLOT.replace('default_lang: "en"', 'default_lang: "ko"'));
     expect(mapConfig(both, []).options).toMatchObject({ locale: 'en', defaultLanguage: 'ko' });
     const notes: string[] = [];
-    const unknown = load(POLYGLOT.replace('lang: en\n', '').replace('default_lang: "en"', 'default_lang: "zh-TW"'));
+    const unknown = load(POLYGLOT.replace('lang: en\n', '').replace('default_lang: "en"', 'default_lang: "xh"'));
     expect(mapConfig(unknown, notes).options.locale).toBeUndefined();
     expect(notes).toEqual([
-      `default_lang: "zh-TW" has no UI strings in this theme yet; the site uses English (locale: 'en').`,
+      `default_lang: "xh" has no UI strings in this theme yet; the site uses English (locale: 'en').`,
     ]);
   });
 

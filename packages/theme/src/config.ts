@@ -6,31 +6,9 @@ import { z } from 'astro/zod';
 import { isValidTimeZone } from './utils/dates.ts';
 import { resolveLanguages } from './utils/languages.ts';
 import { LOCALES, type LocaleCode } from './locales/index.ts';
+import { SHARE_PLATFORMS, SOCIAL_TYPES } from './constants.mjs';
 
-export const SOCIAL_TYPES = [
-  'github',
-  'twitter',
-  'mastodon',
-  'linkedin',
-  'bluesky',
-  'email',
-  'rss',
-  'stackoverflow',
-  'reddit',
-  'threads',
-  'link',
-] as const;
-
-export const SHARE_PLATFORMS = [
-  'twitter',
-  'facebook',
-  'telegram',
-  'linkedin',
-  'weibo',
-  'bluesky',
-  'reddit',
-  'threads',
-] as const;
+export { SHARE_PLATFORMS, SOCIAL_TYPES };
 
 /** Components a site can replace with its own (`components: { Footer: './src/MyFooter.astro' }`). */
 export const OVERRIDABLE_COMPONENTS = [
@@ -197,6 +175,20 @@ export const ChirpyConfigSchema = z.object({
       }),
     ])
     .default(false),
+  /**
+   * Front matter defaults, as Jekyll's `_config.yml` `defaults:` (the migration copies them):
+   * `[{ scope: { path: '_posts/ko', type: 'posts' }, values: { math: true } }]`. A scope's `path`
+   * is matched from the site source (`_posts/<file in the posts folder>`), `type` is `posts` (or
+   * none); sets merge in order, a longer path winning, and a post's own front matter wins over all.
+   */
+  defaults: z
+    .array(
+      z.object({
+        scope: z.object({ path: z.string().optional(), type: z.string().optional() }).optional(),
+        values: z.record(z.string(), z.unknown()),
+      }),
+    )
+    .default([]),
   /**
    * Accept `.mdx` posts. An MDX post is a program: its `import` and `export` lines run at build
    * time and can read any file the build can. A blog that publishes posts from others sets

@@ -19,6 +19,7 @@ import { liquidForPosts } from './markdown/liquid-entry-type.ts';
 import { chirpySchema } from './schema.ts';
 import { parsePostFileName, postSlug, POST_EXTENSIONS } from './utils/filename.ts';
 import { normalizeFrontmatter } from './utils/frontmatter.ts';
+import { withDefaults } from './utils/frontmatter-defaults.ts';
 import { gitDates } from './utils/git-dates.ts';
 import { readSiteData } from './utils/site-data.ts';
 import { isExternalMedia, mediaUrl } from './utils/media.ts';
@@ -174,6 +175,7 @@ export function chirpyLoader(options: ChirpyLoaderOptions = {}): Loader {
         context.logger.warn('chirpy() is not in astro.config integrations: reading post dates in UTC.');
       }
       const timeZone = theme?.timezone ?? 'UTC';
+      const defaults = theme?.defaults ?? [];
       const root = fileURLToPath(context.config.root);
       const dir = join(root, postsFolder);
 
@@ -257,6 +259,11 @@ export function chirpyLoader(options: ChirpyLoaderOptions = {}): Loader {
           getEntryInfo: async (params) => {
             let info = await read(params);
             const fileName = fileURLToPath(params.fileUrl);
+            // Jekyll applies `defaults:` before anything reads the front matter (Liquid's `page` too).
+            if (defaults.length > 0) {
+              const path = `_posts/${relative(dir, fileName).split('\\').join('/')}`;
+              info = { ...info, data: withDefaults(defaults, path, info.data) };
+            }
             const data = normalizeFrontmatter(info.data, { fileName, contents: params.contents, timeZone });
             if (extension !== '.mdx') info = liquid(info, params, data);
             // Front matter wins over git.

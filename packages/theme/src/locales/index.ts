@@ -33,12 +33,11 @@ import { viVN } from './vi-VN.ts';
 import { zhCN } from './zh-CN.ts';
 import { zhTW } from './zh-TW.ts';
 
+import { findLocale, LOCALE_CODES } from '../constants.mjs';
+
 export type { UIKey, UIStrings };
 
-/**
- * Every shipped locale (the codes of Chirpy 7's locales). The order matters: `resolveLocale`
- * takes the first locale of a language, so `zh-CN` (listed before `zh-TW`) is the `zh` default.
- */
+/** Every shipped locale's strings, in the order of constants.mjs LOCALE_CODES (which `resolveLocale` follows). */
 export const LOCALES = {
   en,
   'ko-KR': koKR,
@@ -76,6 +75,11 @@ export const LOCALES = {
 } as const satisfies Record<string, UIStrings>;
 
 export type LocaleCode = keyof typeof LOCALES;
+
+/** Every code of constants.mjs has its strings here, and no other: a compile-time check. */
+type SameCodes<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const _sameCodes: SameCodes<LocaleCode, (typeof LOCALE_CODES)[number]> = true;
+void _sameCodes;
 
 export type TextDirection = 'ltr' | 'rtl';
 
@@ -166,24 +170,13 @@ export const LOCALE_NAMES: Record<LocaleCode, string> = {
 
 export type Translate = (key: UIKey, values?: Record<string, string | number>) => string;
 
-const CODES = Object.keys(LOCALES) as LocaleCode[];
-
-const primaryLanguage = (tag: string): string => tag.split('-')[0]!.toLowerCase();
-
 /**
- * The shipped locale nearest to `locale` (a post's `lang` may name any BCP 47 tag):
- * 1. the locale itself, compared case-insensitively (`pt-br` → `pt-BR`);
- * 2. else the first locale in `LOCALES` order with the same primary language
- *    (`pt` → `pt-BR`; `zh-HK` and `zh-SG` → `zh-CN`, which is listed before `zh-TW`);
- * 3. else `fallback`.
+ * The shipped locale nearest to `locale` (a post's `lang` may name any BCP 47 tag): the locale
+ * itself (case-insensitive), else the first of its language, else `fallback` (constants.mjs
+ * `findLocale`, which the migration uses too).
  */
 export function resolveLocale(locale: string | undefined, fallback: LocaleCode): LocaleCode {
-  if (!locale) return fallback;
-  const wanted = locale.toLowerCase();
-  const exact = CODES.find((code) => code.toLowerCase() === wanted);
-  if (exact) return exact;
-  const language = primaryLanguage(locale);
-  return CODES.find((code) => primaryLanguage(code) === language) ?? fallback;
+  return findLocale(locale) ?? fallback;
 }
 
 export function useTranslations(locale: LocaleCode): Translate {
