@@ -29,9 +29,9 @@ const SOCIAL_HOSTS = [
 ];
 
 /** The theme's social link types that `_data/contact.yml` types name (all but `link`). */
-export const SOCIAL_TYPE_NAMES = new Set(SOCIAL_TYPES.filter((type) => type !== 'link'));
+export const SOCIAL_TYPE_NAMES = /** @type {Set<string>} */ (new Set(SOCIAL_TYPES.filter((type) => type !== 'link')));
 /** The theme's share platforms. */
-export const SHARE_TYPE_NAMES = new Set(SHARE_PLATFORMS);
+export const SHARE_TYPE_NAMES = /** @type {Set<string>} */ (new Set(SHARE_PLATFORMS));
 
 /** Config keys the migration reads; anything else in `_config.yml` is reported. */
 const MAPPED = new Set([
