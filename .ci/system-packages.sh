@@ -13,7 +13,12 @@ command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)
 command -v jekyll >/dev/null 2>&1 || missing+=(jekyll)
 # jekyll-seo-tag and jekyll-paginate write a Chirpy page's head tags (tests/build/seo-differential.test.ts).
 ruby -e 'require "jekyll-seo-tag"' >/dev/null 2>&1 || missing+=(ruby-jekyll-seo-tag)
-ruby -e 'require "jekyll-paginate"' >/dev/null 2>&1 || missing+=(ruby-jekyll-paginate)
+ruby -e 'require "jekyll"; require "jekyll-paginate"' >/dev/null 2>&1 || missing+=(ruby-jekyll-paginate)
+# The rest of Chirpy's plugins, for Jekyll's build of a whole site (tests/helpers/jekyll-site.ts).
+ruby -e 'require "jekyll"; require "jekyll-archives"' >/dev/null 2>&1 || missing+=(ruby-jekyll-archives)
+ruby -e 'require "jekyll"; require "jekyll-redirect-from"' >/dev/null 2>&1 || missing+=(ruby-jekyll-redirect-from)
+ruby -e 'require "jekyll"; require "jekyll-sitemap"' >/dev/null 2>&1 || missing+=(ruby-jekyll-sitemap)
+ruby -e 'require "jekyll"; require "jekyll-polyglot"' >/dev/null 2>&1 || missing+=(ruby-jekyll-polyglot)
 # html-proofer: the checker Chirpy's own CI runs over a built site (tests/build/quality.test.ts).
 command -v htmlproofer >/dev/null 2>&1 || missing+=(ruby-html-proofer)
 if [ "${#missing[@]}" -gt 0 ]; then
