@@ -199,6 +199,7 @@ function finish(root: string, { error, logs }: { error?: unknown; logs: string }
 /** Builds a site that must fail; returns the error message and logs together. */
 export async function buildFailure(name: string, spec: SiteSpec): Promise<string> {
   const root = prepareSite(name, spec);
+  spec.beforeBuild?.(root);
   const { error, logs } = await capturingOutput(() => runBuild(root, spec));
   if (!error) throw new Error(`the build of ${name} was expected to fail, but it succeeded`);
   const message =

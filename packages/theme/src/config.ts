@@ -2,6 +2,7 @@
  * The options of `chirpy()`: the theme's public, typed API. `ChirpyUserConfig` is what
  * you write in `astro.config`; `ChirpyConfig` is what components receive, defaults filled.
  */
+import { AstroError } from 'astro/errors';
 import { z } from 'astro/zod';
 import { isValidTimeZone } from './utils/dates.ts';
 import { resolveLanguages } from './utils/languages.ts';
@@ -22,7 +23,7 @@ export const OVERRIDABLE_COMPONENTS = [
 ] as const;
 export type OverridableComponent = (typeof OVERRIDABLE_COMPONENTS)[number];
 
-const giscus = z.object({
+const giscus = z.strictObject({
   provider: z.literal('giscus'),
   repo: z.string().regex(/^[\w.-]+\/[\w.-]+$/, { error: 'expected "owner/name"' }),
   repoId: z.string().min(1),
@@ -36,7 +37,7 @@ const giscus = z.object({
   lang: z.string().optional(),
 });
 
-const utterances = z.object({
+const utterances = z.strictObject({
   provider: z.literal('utterances'),
   repo: z.string().regex(/^[\w.-]+\/[\w.-]+$/, { error: 'expected "owner/name"' }),
   /** Chirpy's default: one issue per page path. */
@@ -44,7 +45,7 @@ const utterances = z.object({
   label: z.string().optional(),
 });
 
-const disqus = z.object({
+const disqus = z.strictObject({
   provider: z.literal('disqus'),
   shortname: z.string().regex(/^[\w-]+$/, { error: 'expected the Disqus shortname, such as "my-blog"' }),
 });
@@ -52,18 +53,18 @@ const disqus = z.object({
 const id = z.string().min(1);
 /** Analytics, each off unless configured; loaded in production builds only. */
 const analytics = z
-  .object({
-    google: z.object({ id }).optional(),
-    goatcounter: z.object({ id }).optional(),
-    umami: z.object({ id, domain: z.string().min(1) }).optional(),
-    matomo: z.object({ id, domain: z.string().min(1) }).optional(),
-    cloudflare: z.object({ id }).optional(),
-    fathom: z.object({ id }).optional(),
+  .strictObject({
+    google: z.strictObject({ id }).optional(),
+    goatcounter: z.strictObject({ id }).optional(),
+    umami: z.strictObject({ id, domain: z.string().min(1) }).optional(),
+    matomo: z.strictObject({ id, domain: z.string().min(1) }).optional(),
+    cloudflare: z.strictObject({ id }).optional(),
+    fathom: z.strictObject({ id }).optional(),
   })
   .prefault({});
 
 const routeSwitches = z
-  .object({
+  .strictObject({
     home: z.boolean().default(true),
     posts: z.boolean().default(true),
     categories: z.boolean().default(true),
@@ -83,7 +84,7 @@ const languageCode = z.string().regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, {
   error: (issue) => `"${String(issue.input)}" is not a language code such as en, ko or zh-TW`,
 });
 
-export const ChirpyConfigSchema = z.object({
+export const ChirpyConfigSchema = z.strictObject({
   /** Site title, in the sidebar and every page title. */
   title: z.string().min(1, { error: 'the site needs a title' }),
   /** A line under the title in the sidebar. */
@@ -97,7 +98,7 @@ export const ChirpyConfigSchema = z.object({
   /** Sidebar links, in order. */
   social: z
     .array(
-      z.object({
+      z.strictObject({
         type: z.enum(SOCIAL_TYPES),
         url: z.string().min(1),
         label: z.string().optional(),
@@ -127,7 +128,7 @@ export const ChirpyConfigSchema = z.object({
     .array(
       z.union([
         languageCode,
-        z.object({
+        z.strictObject({
           code: languageCode,
           /** UI strings; default: the shipped locale nearest to `code`. */
           locale: z.string().optional(),
@@ -168,9 +169,9 @@ export const ChirpyConfigSchema = z.object({
   pwa: z
     .union([
       z.literal(false),
-      z.object({
+      z.strictObject({
         cache: z
-          .object({ enabled: z.boolean().default(true), denyPaths: z.array(z.string()).default([]) })
+          .strictObject({ enabled: z.boolean().default(true), denyPaths: z.array(z.string()).default([]) })
           .prefault({}),
       }),
     ])
@@ -183,8 +184,8 @@ export const ChirpyConfigSchema = z.object({
    */
   defaults: z
     .array(
-      z.object({
-        scope: z.object({ path: z.string().optional(), type: z.string().optional() }).optional(),
+      z.strictObject({
+        scope: z.strictObject({ path: z.string().optional(), type: z.string().optional() }).optional(),
         values: z.record(z.string(), z.unknown()),
       }),
     )
@@ -207,14 +208,14 @@ export const ChirpyConfigSchema = z.object({
    * GoatCounter's public counter (turn on "Allow adding visitor counts on your website" in its
    * settings) with `analytics.goatcounter`. Off by default; on, it is the one request it adds.
    */
-  pageviews: z.union([z.literal(false), z.object({ provider: z.literal('goatcounter') })]).default(false),
+  pageviews: z.union([z.literal(false), z.strictObject({ provider: z.literal('goatcounter') })]).default(false),
   /** `auto` follows the OS and shows a toggle; `light` or `dark` force a mode. */
   themeMode: z.enum(['auto', 'light', 'dark']).default('auto'),
   /** A CDN URL prepended to media paths (Chirpy's `cdn`). */
   cdn: z.url({ error: 'expected an absolute URL such as https://cdn.example.com' }).optional(),
   /** The post license line; `false` hides it. */
   license: z
-    .union([z.literal(false), z.object({ name: z.string(), url: z.url() })])
+    .union([z.literal(false), z.strictObject({ name: z.string(), url: z.url() })])
     .default({ name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' }),
   /**
    * Who writes the posts, by the ids posts give in `author`/`authors` (Chirpy's
@@ -223,7 +224,7 @@ export const ChirpyConfigSchema = z.object({
   authors: z
     .record(
       z.string(),
-      z.object({ name: z.string().min(1), url: z.string().optional(), twitter: z.string().optional() }),
+      z.strictObject({ name: z.string().min(1), url: z.string().optional(), twitter: z.string().optional() }),
     )
     .default({}),
   /**
@@ -231,7 +232,7 @@ export const ChirpyConfigSchema = z.object({
    * `google_site_verification`): a `<meta>` tag each in every page's head.
    */
   siteVerification: z
-    .object({
+    .strictObject({
       google: z.string().optional(),
       bing: z.string().optional(),
       yandex: z.string().optional(),
@@ -251,7 +252,7 @@ export const ChirpyConfigSchema = z.object({
   share: z
     .union([
       z.literal(false),
-      z.object({
+      z.strictObject({
         platforms: z.array(z.enum(SHARE_PLATFORMS)).default(['twitter', 'facebook', 'telegram']),
         copyLink: z.boolean().default(true),
       }),
@@ -260,9 +261,9 @@ export const ChirpyConfigSchema = z.object({
   /** The table of contents on posts (a post turns its own off with `toc: false`). */
   toc: z.boolean().default(true),
   /** Feed options. */
-  feed: z.object({ limit: z.int().min(0).default(30) }).prefault({}),
+  feed: z.strictObject({ limit: z.int().min(0).default(30) }).prefault({}),
   /** Extra sidebar tabs after Archives, such as an About page: `{ label, href }`. */
-  tabs: z.array(z.object({ label: z.string().min(1), href: z.string().min(1) })).default([]),
+  tabs: z.array(z.strictObject({ label: z.string().min(1), href: z.string().min(1) })).default([]),
   /** Turn any injected route off to provide your own page. */
   routes: routeSwitches,
   /** Replace theme components by name with your own `.astro` files (paths from the project root). */
@@ -272,9 +273,62 @@ export const ChirpyConfigSchema = z.object({
 export type ChirpyUserConfig = z.input<typeof ChirpyConfigSchema>;
 export type ChirpyConfig = z.output<typeof ChirpyConfigSchema>;
 
-/** Parses the options, or throws one readable error naming every bad option. */
+/** The keys an object of the schema takes at `path` (through defaults, optionals, unions and lists). */
+function knownKeys(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  const def = (schema as unknown as { _zod: { def: Record<string, unknown> } })._zod.def;
+  switch (def.type) {
+    case 'object': {
+      const shape = def.shape as Record<string, z.ZodType>;
+      if (path.length === 0) return Object.keys(shape);
+      const next = shape[String(path[0])];
+      return next ? knownKeys(next, path.slice(1)) : [];
+    }
+    case 'array':
+      return typeof path[0] === 'number' ? knownKeys(def.element as z.ZodType, path.slice(1)) : [];
+    case 'union':
+      return [...new Set((def.options as z.ZodType[]).flatMap((option) => knownKeys(option, path)))];
+    case 'pipe':
+      return knownKeys(def.in as z.ZodType, path);
+    default:
+      return def.innerType ? knownKeys(def.innerType as z.ZodType, path) : [];
+  }
+}
+
+/** Edit distance, for "did you mean". */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length]!;
+}
+
+/** The known key closest to a mistyped one, if one is close enough to be what was meant. */
+export function closestKey(key: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of known) {
+    const d = distance(key.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) [best, bestDistance] = [candidate, d];
+  }
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(key.length / 3)) ? best : undefined;
+}
+
+/** An option error as Astro shows a user's mistake: the message and a hint, without a stack trace. */
+export class ChirpyOptionsError extends AstroError {
+  override name = 'ChirpyOptionsError';
+}
+
+/** Parses the options, or throws one readable error naming every bad option, as the user wrote it. */
 export function parseChirpyConfig(options: unknown): ChirpyConfig {
   const result = ChirpyConfigSchema.safeParse(options ?? {});
+  const hint = 'Every option is listed in the README of astro-theme-chirpy, "Options".';
   if (result.success) {
     try {
       resolveLanguages(result.data);
@@ -282,13 +336,21 @@ export function parseChirpyConfig(options: unknown): ChirpyConfig {
         throw new Error('pageviews: GoatCounter page views need analytics.goatcounter.id (the site code).');
       }
     } catch (error) {
-      throw new Error(`Invalid astro-theme-chirpy options:\n  - ${(error as Error).message}`);
+      throw new ChirpyOptionsError(`Invalid astro-theme-chirpy options:\n  - ${(error as Error).message}`, hint);
     }
     return result.data;
   }
-  const lines = result.error.issues.map((issue) => {
-    const path = issue.path.length > 0 ? issue.path.join('.') : '(options)';
-    return `  - ${path}: ${issue.message}`;
+  const lines = result.error.issues.flatMap((issue) => {
+    const at = issue.path.map(String).join('.');
+    if (issue.code === 'unrecognized_keys') {
+      const known = knownKeys(ChirpyConfigSchema, issue.path);
+      return issue.keys.map((key) => {
+        const suggestion = closestKey(key, known);
+        const where = at ? `${at}.${key}` : key;
+        return `  - ${where}: not an option of chirpy()${suggestion ? `; did you mean \`${suggestion}\`?` : ` (the options here: ${known.join(', ')})`}`;
+      });
+    }
+    return [`  - ${at || '(options)'}: ${issue.message}`];
   });
-  throw new Error(`Invalid astro-theme-chirpy options:\n${lines.join('\n')}`);
+  throw new ChirpyOptionsError(`Invalid astro-theme-chirpy options:\n${lines.join('\n')}`, hint);
 }

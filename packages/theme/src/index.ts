@@ -22,6 +22,8 @@ import { chirpyLanguages } from './integration/languages.ts';
 import { chirpyMermaid } from './integration/mermaid.ts';
 import { resolveLanguages } from './utils/languages.ts';
 import { ServedPaths } from './integration/served-paths.ts';
+import { checkSiteSetup, shadowedThemeRoutes } from './integration/guard-rails.ts';
+import { AstroError } from 'astro/errors';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -32,11 +34,14 @@ export { chirpySchema } from './schema.ts';
 export default function chirpy(options: ChirpyUserConfig): AstroIntegration {
   const config = parseChirpyConfig(options);
   let served: ServedPaths | undefined;
+  let isBuild = false;
   return {
     name: INTEGRATION_NAME,
     hooks: {
       'astro:config:setup': ({ config: astroConfig, command, updateConfig, injectRoute, logger }) => {
         registerThemeConfig(astroConfig.root, config);
+        isBuild = command === 'build';
+        checkSiteSetup(astroConfig, command, logger);
         served = new ServedPaths(astroConfig.publicDir);
         const languages = resolveLanguages(config);
         for (const route of enabledRoutes(config)) {
@@ -94,8 +99,15 @@ export default function chirpy(options: ChirpyUserConfig): AstroIntegration {
           },
         });
       },
-      'astro:routes:resolved': ({ routes }) => {
+      'astro:routes:resolved': ({ routes, logger }) => {
         served?.update(routes);
+        const shadowed = shadowedThemeRoutes(routes, config);
+        if (shadowed.length === 0) return;
+        const message = shadowed.map((route) => route.message).join('\n');
+        const hint = shadowed.map((route) => route.hint).join('\n');
+        // A dev server keeps running (the file may be on its way out); a build stops.
+        if (!isBuild) logger.error(`${message}\n${hint}`);
+        else throw new AstroError(message, hint);
       },
     },
   };
