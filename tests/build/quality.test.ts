@@ -68,6 +68,10 @@ describe('the example blog', () => {
     expect(result.output).toMatch(/Successfully scanned \d+ links/);
   });
 
+  it('prints no warning a user cannot act on (it prints none at all)', () => {
+    expect(first.logs.split('\n').filter((line) => /\[WARN\]|\bwarn(ing)?\b/i.test(line))).toEqual([]);
+  });
+
   it('builds byte for byte the same twice', () => {
     const a = snapshot(first.dist);
     const b = snapshot(second.dist);

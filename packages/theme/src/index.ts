@@ -31,6 +31,21 @@ export type * from './types.ts';
 export { chirpyLoader } from './loaders.ts';
 export { chirpySchema } from './schema.ts';
 
+/**
+ * Bundling MDX posts warns about "module level directives" no site can act on: the empty `''`
+ * statements MDX's compiler packages carry, and Astro's own `"use astro:head-inject"` marker in
+ * each MDX post. Those are dropped; every other warning is passed on.
+ */
+function quietDirectives(warning: { code?: string; id?: string; message: string }, warn: (warning: never) => void) {
+  if (
+    warning.code === 'MODULE_LEVEL_DIRECTIVE' &&
+    (/[\\/]node_modules[\\/]/.test(warning.id ?? '') || /\.mdx\?astroPropagatedAssets$/.test(warning.id ?? ''))
+  ) {
+    return;
+  }
+  warn(warning as never);
+}
+
 export default function chirpy(options: ChirpyUserConfig): AstroIntegration {
   const config = parseChirpyConfig(options);
   let served: ServedPaths | undefined;
@@ -96,6 +111,7 @@ export default function chirpy(options: ChirpyUserConfig): AstroIntegration {
           ...(integrations.length > 0 ? { integrations } : {}),
           vite: {
             plugins: [vitePluginChirpy(config, astroConfig.root, command, astroConfig.base, favicons, served)],
+            build: { rollupOptions: { onwarn: quietDirectives } },
           },
         });
       },
