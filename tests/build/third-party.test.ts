@@ -40,9 +40,11 @@ describe('analytics and utterances', async () => {
 
   it('adds utterances keyed on the path where comments are on', () => {
     const script = site.html('/posts/hello/').querySelector('#comments script')!;
-    expect(script.getAttribute('src')).toBe('https://utteranc.es/client.js');
-    expect(script.getAttribute('data-repo')).toBe('owner/blog');
-    expect(script.getAttribute('data-issue-term')).toBe('pathname');
+    expect(script.text).toContain("'https://utteranc.es/client.js'");
+    expect(JSON.parse(script.getAttribute('data-attributes')!)).toEqual({
+      repo: 'owner/blog',
+      'issue-term': 'pathname',
+    });
     expect(site.read('/posts/quiet/')).not.toContain('utteranc.es');
   });
 });
@@ -120,5 +122,77 @@ describe('page views from GoatCounter', async () => {
     expect(() => parseChirpyConfig({ title: 'T', pageviews: { provider: 'goatcounter' } })).toThrow(
       'pageviews: GoatCounter page views need analytics.goatcounter.id',
     );
+  });
+});
+
+describe("giscus follows the mode toggle, as Chirpy's does", async () => {
+  const { launchBrowser } = await import('../helpers/browser.ts');
+  const { serve } = await import('../helpers/serve.ts');
+  const site = await buildSite('third-party-giscus', {
+    posts,
+    options: {
+      comments: { provider: 'giscus', repo: 'owner/blog', repoId: 'R_1', category: 'Comments', categoryId: 'DIC_1' },
+    },
+  });
+
+  it("starts in the page's mode and is told each change of the toggle", async () => {
+    const served = await serve(site.dist);
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage({ colorScheme: 'light' });
+      // giscus.app stands in: its client makes the frame as giscus does, and the frame keeps
+      // every message the page posts to it.
+      await page.route('https://giscus.app/client.js', (route) =>
+        route.fulfill({
+          contentType: 'text/javascript',
+          headers: { 'Access-Control-Allow-Origin': '*' },
+          body: `(() => {
+            const script = document.currentScript;
+            const frame = document.createElement('iframe');
+            frame.className = 'giscus-frame';
+            frame.title = 'Comments';
+            frame.src = 'https://giscus.app/widget?theme=' + script.getAttribute('data-theme') +
+              '&term=' + encodeURIComponent(script.getAttribute('data-mapping'));
+            script.after(frame);
+          })();`,
+        }),
+      );
+      await page.route('https://giscus.app/widget**', (route) =>
+        route.fulfill({
+          contentType: 'text/html',
+          body: '<!doctype html><title>giscus</title><script>window.received = []; addEventListener("message", (event) => window.received.push({ origin: event.origin, data: event.data }));</script>',
+        }),
+      );
+      await page.goto(`${served.url}/posts/hello/`);
+      const frameElement = await page.waitForSelector('iframe.giscus-frame', { state: 'attached' });
+      expect(await frameElement.getAttribute('src')).toBe('https://giscus.app/widget?theme=light&term=pathname');
+      const frame = (await frameElement.contentFrame())!;
+      await frame.waitForFunction(() => Array.isArray((window as unknown as { received?: unknown[] }).received));
+      const received = () => frame.evaluate(() => (window as unknown as { received: { data: unknown }[] }).received);
+      await page.click('#mode-toggle');
+      await frame.waitForFunction(() => (window as unknown as { received: unknown[] }).received.length === 1);
+      await page.click('#mode-toggle');
+      await frame.waitForFunction(() => (window as unknown as { received: unknown[] }).received.length === 2);
+      expect((await received()).map((message) => message.data)).toEqual([
+        { giscus: { setConfig: { theme: 'dark_dimmed' } } },
+        { giscus: { setConfig: { theme: 'light' } } },
+      ]);
+      // A reader who chose dark before gets a dark widget from the start.
+      const next = await browser.newPage({ colorScheme: 'light' });
+      await next.addInitScript(() => localStorage.setItem('chirpy-mode', 'dark'));
+      await next.route('https://giscus.app/client.js', (route) =>
+        route.fulfill({
+          contentType: 'text/javascript',
+          headers: { 'Access-Control-Allow-Origin': '*' },
+          body: 'document.body.dataset.giscusTheme = document.currentScript.getAttribute("data-theme");',
+        }),
+      );
+      await next.goto(`${served.url}/posts/hello/`);
+      await next.waitForFunction(() => document.body.dataset.giscusTheme !== undefined);
+      expect(await next.evaluate(() => document.body.dataset.giscusTheme)).toBe('dark_dimmed');
+    } finally {
+      await browser.close();
+      await served.close();
+    }
   });
 });
