@@ -97,6 +97,12 @@ describe('astro dev on a multilingual blog', () => {
     expect(parse(text).querySelector('html')!.getAttribute('lang')).toBe(language);
   });
 
+  it('says on the search page that search works in the built site', async () => {
+    const { status, text } = await page('/search/');
+    expect(status, output).toBe(200);
+    expect(parse(text).querySelector('.search-dev-note')!.text).toContain('Search works in the built site');
+  });
+
   it('answers a missing address with the 404 page in its language', async () => {
     for (const [path, language] of [
       ['/nope/', 'en'],

@@ -90,6 +90,10 @@ describe('search', () => {
     await page.waitForSelector('#search-results li');
     expect(await page.locator('#search-results li a').allTextContents()).toEqual(['Quaternion notes']);
     expect(page.url()).toBe(`${server.url}/search/?q=quaternions`);
+    // One result is "1 post", in the locale's plural form (it said "1 results").
+    expect(await page.locator('#search-status').textContent()).toBe('1 post');
+    // The note for `astro dev` is not in a built site.
+    expect(await page.locator('.search-dev-note').count()).toBe(0);
   });
 });
 

@@ -62,7 +62,6 @@ export const ar = {
   'search.placeholder': 'ابحث…',
   'search.button': 'بحث',
   'search.none': 'لا توجد نتائج.',
-  'search.count': 'عدد النتائج: {n}',
   'search.noscript': 'يتطلب البحث تفعيل JavaScript.',
   'lang.switcher': 'اللغة',
   'lang.untranslated': 'غير مترجمة',

@@ -59,7 +59,6 @@ export const bgBG = {
   'search.placeholder': 'Търсене…',
   'search.button': 'Търсене',
   'search.none': 'Няма намерени резултати.',
-  'search.count': 'Резултати: {n}',
   'search.noscript': 'Търсенето изисква JavaScript.',
   'lang.switcher': 'Език',
   'lang.untranslated': 'без превод',

@@ -59,7 +59,6 @@ export const caES = {
   'search.placeholder': 'Cerca…',
   'search.button': 'Cerca',
   'search.none': 'No s’ha trobat cap resultat.',
-  'search.count': '{n} resultats',
   'search.noscript': 'La cerca necessita JavaScript.',
   'lang.switcher': 'Idioma',
   'lang.untranslated': 'sense traduir',

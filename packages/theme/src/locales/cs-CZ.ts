@@ -62,7 +62,6 @@ export const csCZ = {
   'search.placeholder': 'Hledat…',
   'search.button': 'Hledat',
   'search.none': 'Nic nebylo nalezeno.',
-  'search.count': 'Výsledky: {n}',
   'search.noscript': 'Vyhledávání vyžaduje JavaScript.',
   'lang.switcher': 'Jazyk',
   'lang.untranslated': 'nepřeloženo',

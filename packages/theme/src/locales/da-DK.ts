@@ -59,7 +59,6 @@ export const daDK = {
   'search.placeholder': 'Søg…',
   'search.button': 'Søg',
   'search.none': 'Ingen resultater.',
-  'search.count': '{n} resultater',
   'search.noscript': 'Søgningen kræver JavaScript.',
   'lang.switcher': 'Sprog',
   'lang.untranslated': 'ikke oversat',

@@ -59,7 +59,6 @@ export const deDE = {
   'search.placeholder': 'Suchen…',
   'search.button': 'Suchen',
   'search.none': 'Keine Ergebnisse gefunden.',
-  'search.count': '{n} Ergebnisse',
   'search.noscript': 'Die Suche braucht JavaScript.',
   'lang.switcher': 'Sprache',
   'lang.untranslated': 'nicht übersetzt',

@@ -59,7 +59,6 @@ export const dvMV = {
   'search.placeholder': 'ހޯދާ…',
   'search.button': 'ހޯދާ',
   'search.none': 'އެއްވެސް ނަތީޖާއެއް ނުފެނުނު.',
-  'search.count': 'ނަތީޖާ: {n}',
   'search.noscript': 'ހޯދުމަށް JavaScript ބޭނުންވޭ.',
   'lang.switcher': 'ބަސް',
   'lang.untranslated': 'ތަރުޖަމާކޮށްފައި ނުވޭ',

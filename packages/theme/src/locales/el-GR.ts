@@ -59,7 +59,6 @@ export const elGR = {
   'search.placeholder': 'Αναζήτηση…',
   'search.button': 'Αναζήτηση',
   'search.none': 'Δεν βρέθηκαν αποτελέσματα.',
-  'search.count': 'Αποτελέσματα: {n}',
   'search.noscript': 'Η αναζήτηση χρειάζεται JavaScript.',
   'lang.switcher': 'Γλώσσα',
   'lang.untranslated': 'χωρίς μετάφραση',

@@ -57,7 +57,6 @@ export const en = {
   'search.placeholder': 'Search…',
   'search.button': 'Search',
   'search.none': 'No results found.',
-  'search.count': '{n} results',
   'search.noscript': 'Search needs JavaScript.',
   'lang.switcher': 'Language',
   'lang.untranslated': 'not translated',

@@ -59,7 +59,6 @@ export const esES = {
   'search.placeholder': 'Buscar…',
   'search.button': 'Buscar',
   'search.none': 'No se encontraron resultados.',
-  'search.count': '{n} resultados',
   'search.noscript': 'La búsqueda necesita JavaScript.',
   'lang.switcher': 'Idioma',
   'lang.untranslated': 'sin traducir',

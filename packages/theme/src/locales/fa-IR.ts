@@ -59,7 +59,6 @@ export const faIR = {
   'search.placeholder': 'جستجو…',
   'search.button': 'جستجو',
   'search.none': 'نتیجه‌ای پیدا نشد.',
-  'search.count': '{n} نتیجه',
   'search.noscript': 'جستجو به JavaScript نیاز دارد.',
   'lang.switcher': 'زبان',
   'lang.untranslated': 'ترجمه نشده',

@@ -59,7 +59,6 @@ export const fiFI = {
   'search.placeholder': 'Hae…',
   'search.button': 'Hae',
   'search.none': 'Ei hakutuloksia.',
-  'search.count': 'Tuloksia: {n}',
   'search.noscript': 'Haku vaatii JavaScriptin.',
   'lang.switcher': 'Kieli',
   'lang.untranslated': 'ei käännetty',

@@ -59,7 +59,6 @@ export const frFR = {
   'search.placeholder': 'Rechercher…',
   'search.button': 'Rechercher',
   'search.none': 'Aucun résultat.',
-  'search.count': '{n} résultats',
   'search.noscript': 'La recherche nécessite JavaScript.',
   'lang.switcher': 'Langue',
   'lang.untranslated': 'non traduit',

@@ -59,7 +59,6 @@ export const huHU = {
   'search.placeholder': 'Keresés…',
   'search.button': 'Keresés',
   'search.none': 'Nincs találat.',
-  'search.count': '{n} találat',
   'search.noscript': 'A kereséshez JavaScript szükséges.',
   'lang.switcher': 'Nyelv',
   'lang.untranslated': 'nincs lefordítva',

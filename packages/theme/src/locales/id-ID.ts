@@ -59,7 +59,6 @@ export const idID = {
   'search.placeholder': 'Cari…',
   'search.button': 'Cari',
   'search.none': 'Tidak ada hasil.',
-  'search.count': '{n} hasil',
   'search.noscript': 'Pencarian memerlukan JavaScript.',
   'lang.switcher': 'Bahasa',
   'lang.untranslated': 'belum diterjemahkan',

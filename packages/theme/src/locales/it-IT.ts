@@ -59,7 +59,6 @@ export const itIT = {
   'search.placeholder': 'Cerca…',
   'search.button': 'Cerca',
   'search.none': 'Nessun risultato.',
-  'search.count': '{n} risultati',
   'search.noscript': 'La ricerca richiede JavaScript.',
   'lang.switcher': 'Lingua',
   'lang.untranslated': 'non tradotto',

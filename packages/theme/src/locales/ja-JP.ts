@@ -59,7 +59,6 @@ export const jaJP = {
   'search.placeholder': '検索…',
   'search.button': '検索',
   'search.none': '結果が見つかりません。',
-  'search.count': '{n} 件の結果',
   'search.noscript': '検索には JavaScript が必要です。',
   'lang.switcher': '言語',
   'lang.untranslated': '未翻訳',

@@ -59,7 +59,6 @@ export const koKR = {
   'search.placeholder': '검색…',
   'search.button': '검색',
   'search.none': '검색 결과가 없습니다.',
-  'search.count': '검색 결과 {n}개',
   'search.noscript': '검색하려면 자바스크립트가 필요합니다.',
   'lang.switcher': '언어',
   'lang.untranslated': '번역 없음',

@@ -62,7 +62,6 @@ export const kuIQ = {
   'search.placeholder': 'گەڕان…',
   'search.button': 'بگەڕێ',
   'search.none': 'هیچ ئەنجامێک نەدۆزرایەوە.',
-  'search.count': '{n} ئەنجام',
   'search.noscript': 'گەڕان پێویستی بە JavaScript هەیە.',
   'lang.switcher': 'زمان',
   'lang.untranslated': 'وەرنەگێڕدراوە',

@@ -59,7 +59,6 @@ export const myMM = {
   'search.placeholder': 'ရှာဖွေရန်…',
   'search.button': 'ရှာရန်',
   'search.none': 'ရလဒ် မတွေ့ပါ။',
-  'search.count': 'ရလဒ် {n} ခု',
   'search.noscript': 'ရှာဖွေရန် JavaScript လိုအပ်ပါသည်။',
   'lang.switcher': 'ဘာသာစကား',
   'lang.untranslated': 'ဘာသာမပြန်ရသေး',

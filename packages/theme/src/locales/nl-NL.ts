@@ -59,7 +59,6 @@ export const nlNL = {
   'search.placeholder': 'Zoeken…',
   'search.button': 'Zoeken',
   'search.none': 'Geen resultaten gevonden.',
-  'search.count': '{n} resultaten',
   'search.noscript': 'Zoeken werkt alleen met JavaScript.',
   'lang.switcher': 'Taal',
   'lang.untranslated': 'niet vertaald',

@@ -62,7 +62,6 @@ export const psAF = {
   'search.placeholder': 'لټون…',
   'search.button': 'ولټوئ',
   'search.none': 'هېڅ پایله ونه موندل شوه.',
-  'search.count': 'پایلې: {n}',
   'search.noscript': 'لټون JavaScript ته اړتیا لري.',
   'lang.switcher': 'ژبه',
   'lang.untranslated': 'نه ده ژباړل شوې',

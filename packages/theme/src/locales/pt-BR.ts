@@ -59,7 +59,6 @@ export const ptBR = {
   'search.placeholder': 'Pesquisar…',
   'search.button': 'Pesquisar',
   'search.none': 'Nenhum resultado encontrado.',
-  'search.count': '{n} resultados',
   'search.noscript': 'A pesquisa precisa de JavaScript.',
   'lang.switcher': 'Idioma',
   'lang.untranslated': 'não traduzido',

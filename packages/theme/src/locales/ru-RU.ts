@@ -62,7 +62,6 @@ export const ruRU = {
   'search.placeholder': 'Поиск…',
   'search.button': 'Найти',
   'search.none': 'Ничего не найдено.',
-  'search.count': 'Найдено: {n}',
   'search.noscript': 'Для поиска нужен JavaScript.',
   'lang.switcher': 'Язык',
   'lang.untranslated': 'без перевода',

@@ -62,7 +62,6 @@ export const slSI = {
   'search.placeholder': 'Iskanje…',
   'search.button': 'Išči',
   'search.none': 'Ni zadetkov.',
-  'search.count': 'Zadetki: {n}',
   'search.noscript': 'Iskanje potrebuje JavaScript.',
   'lang.switcher': 'Jezik',
   'lang.untranslated': 'ni prevedeno',

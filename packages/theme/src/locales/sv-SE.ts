@@ -59,7 +59,6 @@ export const svSE = {
   'search.placeholder': 'Sök…',
   'search.button': 'Sök',
   'search.none': 'Inga resultat hittades.',
-  'search.count': '{n} resultat',
   'search.noscript': 'Sökningen kräver JavaScript.',
   'lang.switcher': 'Språk',
   'lang.untranslated': 'inte översatt',

@@ -59,7 +59,6 @@ export const th = {
   'search.placeholder': 'ค้นหา…',
   'search.button': 'ค้นหา',
   'search.none': 'ไม่พบผลลัพธ์',
-  'search.count': 'พบ {n} รายการ',
   'search.noscript': 'การค้นหาต้องใช้ JavaScript',
   'lang.switcher': 'ภาษา',
   'lang.untranslated': 'ยังไม่ได้แปล',

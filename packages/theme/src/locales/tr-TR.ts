@@ -59,7 +59,6 @@ export const trTR = {
   'search.placeholder': 'Ara…',
   'search.button': 'Ara',
   'search.none': 'Sonuç bulunamadı.',
-  'search.count': '{n} sonuç',
   'search.noscript': 'Arama için JavaScript gerekir.',
   'lang.switcher': 'Dil',
   'lang.untranslated': 'çevrilmedi',

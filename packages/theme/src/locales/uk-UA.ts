@@ -62,7 +62,6 @@ export const ukUA = {
   'search.placeholder': 'Пошук…',
   'search.button': 'Шукати',
   'search.none': 'Нічого не знайдено.',
-  'search.count': 'Знайдено: {n}',
   'search.noscript': 'Для пошуку потрібен JavaScript.',
   'lang.switcher': 'Мова',
   'lang.untranslated': 'не перекладено',

@@ -62,7 +62,6 @@ export const urPK = {
   'search.placeholder': 'تلاش کریں…',
   'search.button': 'تلاش',
   'search.none': 'کوئی نتیجہ نہیں ملا۔',
-  'search.count': 'نتائج: {n}',
   'search.noscript': 'تلاش کے لیے JavaScript درکار ہے۔',
   'lang.switcher': 'زبان',
   'lang.untranslated': 'ترجمہ نہیں ہوا',

@@ -59,7 +59,6 @@ export const viVN = {
   'search.placeholder': 'Tìm kiếm…',
   'search.button': 'Tìm',
   'search.none': 'Không tìm thấy kết quả nào.',
-  'search.count': '{n} kết quả',
   'search.noscript': 'Tính năng tìm kiếm cần JavaScript.',
   'lang.switcher': 'Ngôn ngữ',
   'lang.untranslated': 'chưa dịch',

@@ -59,7 +59,6 @@ export const zhCN = {
   'search.placeholder': '搜索…',
   'search.button': '搜索',
   'search.none': '没有找到结果。',
-  'search.count': '找到 {n} 条结果',
   'search.noscript': '搜索需要 JavaScript。',
   'lang.switcher': '语言',
   'lang.untranslated': '未翻译',

@@ -59,7 +59,6 @@ export const zhTW = {
   'search.placeholder': '搜尋…',
   'search.button': '搜尋',
   'search.none': '找不到符合的結果。',
-  'search.count': '共 {n} 筆結果',
   'search.noscript': '搜尋功能需要 JavaScript。',
   'lang.switcher': '語言',
   'lang.untranslated': '尚未翻譯',
