@@ -11,6 +11,7 @@ import { parsePostFileName, postSlug } from '../utils/filename.ts';
 import { mediaUrl } from '../utils/media.ts';
 import { siteDataFor, type SiteData } from '../utils/site-data.ts';
 import { basePrefix, postPath } from '../utils/urls.ts';
+import { INCLUDES_DIR } from './liquid-allowed.ts';
 import { LiquidSyntaxError, renderLiquid, type LiquidContext } from './liquid.ts';
 
 /** What an Astro content entry type gives for one file (the part the loader uses). */
@@ -20,8 +21,9 @@ export interface EntryInfo {
 }
 
 export interface LiquidEntryOptions {
+  /** The project root: `{% include %}` reads its `src/includes/` (liquid-allowed.ts). */
   root: string;
-  /** The posts folder (absolute), for `{% post_url %}`. */
+  /** The posts folder (absolute), for `{% post_url %}`; `{% include_relative %}` reads only inside it. */
   postsDir: string;
   /** The post files in it, relative to it. */
   postFiles: readonly string[];
@@ -58,6 +60,7 @@ export function liquidForPosts(
   const names = postNameIndex(options.postsDir, options.postFiles);
   const baseurl = basePrefix(options.siteBase);
   const siteUrl = options.site ? new URL(options.site).origin : '';
+  const includes = join(options.root, INCLUDES_DIR);
   /** `site.data` as each language's posts see it, merged once per language. */
   const dataByLanguage = new Map<string, SiteData>();
   const siteDataIn = (language: string | undefined): SiteData | undefined => {
@@ -80,6 +83,7 @@ export function liquidForPosts(
       baseurl,
       pageUrl: postPath(postSlug(parsed?.title ?? '', data.slug)),
       postUrl: (name) => names(name),
+      files: { root: options.root, includes, posts: options.postsDir, post: filePath },
       media: (src) =>
         mediaUrl(src, {
           cdn: options.cdn,
@@ -111,15 +115,20 @@ export function liquidForPosts(
         },
       });
     } catch (error) {
-      // What Jekyll stops on (an unknown tag, a broken tag, a post_url to no post) stops here too.
+      // What Jekyll stops on (an unknown tag, a broken tag, a post_url to no post) stops here too,
+      // and so does what the theme refuses (a path out of its folder, a limit exceeded).
       if (error instanceof LiquidSyntaxError) {
         throw options.fail(`${file}:${bodyLine + error.line - 1}: ${error.message}`, error);
       }
       throw error;
     }
     for (const warning of rendered.warnings) {
+      const within = warning.within ? ` (in ${warning.within})` : '';
+      const where = /^\{%-?\s*include_relative\b/.test(warning.text)
+        ? 'beside the post'
+        : `among the embeds or in ${INCLUDES_DIR}/`;
       options.warn(
-        `${file}:${bodyLine + warning.line - 1}: Liquid ${warning.text} includes a file this theme does not have; it was left as written.`,
+        `${file}:${bodyLine + warning.line - 1}: Liquid ${warning.text}${within} includes a file this theme does not have (none ${where}); it was left as written.`,
       );
     }
     return { ...info, body: rendered.text };

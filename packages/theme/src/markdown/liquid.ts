@@ -1,26 +1,49 @@
 /**
  * Liquid in posts, run on the Markdown source before it is parsed, as Jekyll runs it: LiquidJS
- * (the maintained TypeScript Liquid) set up like Jekyll's Liquid 4: Jekyll's include syntax,
- * lax variables and filters (an unknown one renders nothing), Jekyll's URL, date and escape
- * filters, `post_url`, `link` and `highlight`, and `site`/`page` variables. Chirpy's
- * `{% include embed/*.html %}` become the theme's own embeds (embeds.ts). An include the theme
- * does not have stays as written, with a warning. What Jekyll stops on (an unknown tag, a broken
- * tag) stops the build, naming the line; an output Jekyll's lax parser would render as nothing
- * (`{{ .Values.x }}`, `{{\log p}}`), renders as nothing here too.
+ * (the maintained TypeScript Liquid) set up like Jekyll 4's Liquid 4: Jekyll's include syntax,
+ * lax variables and filters (an unknown filter keeps its input), Jekyll's URL, date and escape
+ * filters, `post_url`, `link` and `highlight`, and `site`/`page` variables. Posts are untrusted
+ * input: Liquid has exactly the tags and filters Jekyll 4 has, reads files only where Jekyll's
+ * includes do, and runs within limits of time, memory and size (all in liquid-allowed.ts, with
+ * the reasons and the measurements).
+ *
+ * `{% include file %}`: Chirpy's `embed/*.html` become the theme's own embeds (embeds.ts); any
+ * other file is read from the site's `src/includes/` (Jekyll's `_includes/`) and rendered with
+ * Jekyll's `include.*` parameters; `{% include_relative file %}` reads beside the post, inside the
+ * posts folder. An include found nowhere stays as written, with a warning. What Jekyll stops on
+ * (an unknown tag, a broken tag, a path out of the folder) stops the build, naming the line; an
+ * output Jekyll's lax parser would render as nothing (`{{ .Values.x }}`, `{{\log p}}`), renders as
+ * nothing here too.
  */
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import {
   Liquid,
   LiquidError,
+  ParseError,
   Tag,
+  TokenizationError,
   type Context,
   type Emitter,
+  type FS,
   type Parser,
   type TagToken,
+  type Template,
   type TopLevelToken,
 } from 'liquidjs';
 import { toZonedISOString } from '../utils/dates.ts';
 import { slugifyTerm } from '../utils/slug.ts';
 import { embedHtml, parseIncludeArguments } from './embeds.ts';
+import {
+  INCLUDE_DEPTH_LIMIT,
+  LIQUID_FILTERS,
+  LIQUID_TAGS,
+  MARKUP_LIMIT,
+  MEMORY_LIMIT,
+  PARSE_LIMIT,
+  PARSE_LIMIT_PER_POST,
+  RENDER_LIMIT_MS,
+} from './liquid-allowed.ts';
 
 export interface LiquidContext {
   /** `site.url`: the site origin, no trailing slash (`https://example.com`). */
@@ -43,52 +66,309 @@ export interface LiquidContext {
    * as text with an offset keeps its offset).
    */
   timeZone?: string;
+  /**
+   * Where `{% include %}` and `{% include_relative %}` may read files. Without it they read none
+   * (an include that is not one of the theme's embeds stays as written).
+   */
+  files?: LiquidFiles;
+}
+
+/** The folders Liquid's includes read from (absolute paths). */
+export interface LiquidFiles {
+  /** The project root: paths in messages are written relative to it. */
+  root: string;
+  /** The site's includes folder, Jekyll's `_includes/` (`src/includes/`; it need not exist). */
+  includes: string;
+  /** The posts folder: `include_relative` reads only inside it. */
+  posts: string;
+  /** This post's file: `include_relative` is relative to its folder, as in Jekyll. */
+  post: string;
 }
 
 export interface LiquidWarning {
+  /** The line in the post (of the outermost include, for an include inside an included file). */
   line: number;
   text: string;
+  /** For an include inside an included file: where it is (`src/includes/a.html:3`). */
+  within?: string;
 }
 
-/** What Jekyll would stop the build on; `line` counts from the first line of the text given. */
+/**
+ * What Jekyll would stop the build on; `line` counts from the first line of the text given. An
+ * error inside an included file has the line of the include in the post, and `trail` says where
+ * it happened: the included file and line, then the files that included it.
+ */
 export class LiquidSyntaxError extends Error {
   override name = 'LiquidSyntaxError';
   constructor(
-    message: string,
+    readonly detail: string,
     readonly line: number,
+    readonly trail: readonly string[] = [],
   ) {
-    super(message);
+    super(trail.length === 0 ? detail : `${detail} (in ${shortTrail(trail).join(', included from ')})`);
   }
+}
+
+/** A long chain of includes (an include that includes itself) is shown by its ends. */
+function shortTrail(trail: readonly string[]): readonly string[] {
+  return trail.length <= 6 ? trail : [...trail.slice(0, 3), `… ${trail.length - 5} more …`, ...trail.slice(-2)];
+}
+
+/** An included file being rendered: its name in messages and the line of its include tag. */
+interface OpenInclude {
+  label: string;
+  line: number;
 }
 
 /** The per-render facts the custom tags need, kept on the render's own scope. */
 interface RenderState {
   context: LiquidContext;
   warnings: LiquidWarning[];
-  /** The line of the text's first character (1 unless a part of the text is rendered). */
-  lineOffset: number;
+  /** The included files being rendered, outermost first. */
+  includes: OpenInclude[];
+  /** Included files parsed in this render, by real path. */
+  parsed: Map<string, Template[]>;
+  /** Characters of template parsed in this render. */
+  parsedLength: number;
+  /** Liquid tags and outputs parsed in this render. */
+  markup: number;
 }
 const STATE = '__chirpy';
 const stateOf = (ctx: Context): RenderState => ctx.environments[STATE as never] as unknown as RenderState;
+/** A tag's line in its own file (the post, or the included file it is in). */
 const lineOf = (token: TagToken) => token.getPosition()[0] ?? 1;
 
-/** `{% include file args %}`: Chirpy's embeds; any other include is left as written. */
-class IncludeTag extends Tag {
+/** How many Liquid tags and outputs `text` may hold: each `{{` and `{%`. */
+function markupIn(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf('{'); at >= 0; at = text.indexOf('{', at + 1)) {
+    const next = text.charCodeAt(at + 1);
+    if (next === 0x7b /* { */ || next === 0x25 /* % */) count++;
+  }
+  return count;
+}
+
+/**
+ * Parses a template this render reads (the post, an included file, a file name with variables)
+ * within the render's limits: characters, and Liquid tags and outputs (LiquidJS's parse takes
+ * time growing with the square of their number).
+ */
+function parseCounted(state: RenderState, liquid: Liquid, text: string): Template[] {
+  state.parsedLength += text.length;
+  // LiquidJS's own message, explained with the others in `explain`.
+  if (state.parsedLength > PARSE_LIMIT_PER_POST) throw new Error('parse length limit exceeded');
+  state.markup += markupIn(text);
+  if (state.markup > MARKUP_LIMIT) throw new Error(MARKUP_LIMIT_EXCEEDED);
+  return liquid.parse(prepare(text, liquid));
+}
+const MARKUP_LIMIT_EXCEEDED = 'markup limit exceeded';
+
+/** Records an include left as written, with the post's line. */
+function warnLeftAsWritten(state: RenderState, token: TagToken): void {
+  const line = lineOf(token);
+  const open = state.includes;
+  if (open.length === 0) {
+    state.warnings.push({ line, text: token.getText() });
+    return;
+  }
+  const within = [`${open.at(-1)!.label}:${line}`];
+  for (let i = open.length - 2; i >= 0; i--) within.push(`${open[i]!.label}:${open[i + 1]!.line}`);
+  state.warnings.push({ line: open[0]!.line, text: token.getText(), within: within.join(', included from ') });
+}
+
+/**
+ * `{% include file %}` and `{% include file key="value" key=variable %}` as Jekyll splits them:
+ * the file name (which may hold `{{ variables }}`) runs to the first space outside `{{ }}`.
+ */
+function splitInclude(markup: string): { file: string; params: string } {
+  let depth = 0;
+  for (let i = 0; i < markup.length; i++) {
+    if (markup.startsWith('{{', i)) {
+      depth++;
+      i++;
+    } else if (depth > 0 && markup.startsWith('}}', i)) {
+      depth--;
+      i++;
+    } else if (depth === 0 && /\s/.test(markup[i]!)) {
+      return { file: markup.slice(0, i), params: markup.slice(i).trim() };
+    }
+  }
+  return { file: markup, params: '' };
+}
+
+/** Jekyll's include parameters: `key="…"` and `key='…'` (backslash-escaped quotes), `key=variable`. */
+function* includeParams(params: string, liquid: Liquid, ctx: Context): Generator<unknown, Record<string, unknown>> {
+  const values: Record<string, unknown> = {};
+  const syntax = /([\w-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|([\w.-]+))/g;
+  for (const match of params.matchAll(syntax)) {
+    const [, key, doubleQuoted, singleQuoted, variable] = match;
+    if (doubleQuoted !== undefined) values[key!] = doubleQuoted.replace(/\\"/g, '"');
+    else if (singleQuoted !== undefined) values[key!] = singleQuoted.replace(/\\'/g, "'");
+    else values[key!] = yield liquid._evalValue(variable!, ctx);
+  }
+  return values;
+}
+
+/**
+ * A path an include may not name: Jekyll refuses `..` (and `./`, `//`: any two of `.` and `/` in
+ * a row); absolute paths are refused too (Jekyll would look for them inside `_includes/`).
+ */
+function refusedPath(file: string): string | undefined {
+  if (isAbsolute(file) || /^[\\/]|^[A-Za-z]:/.test(file)) return 'an absolute path';
+  if (file.split(/[\\/]/).includes('..')) return 'a path out of its folder (`..`)';
+  if (/[./]{2,}/.test(file)) return 'a path with `./` or `//` (Jekyll refuses them too)';
+  if (/[\\\0]/.test(file)) return 'a path with a backslash or a NUL character';
+  return undefined;
+}
+
+/** The real path of a folder, or undefined if it does not exist. */
+function realFolder(folder: string): string | undefined {
+  try {
+    return realpathSync(folder);
+  } catch {
+    return undefined;
+  }
+}
+
+const inside = (folder: string, path: string) =>
+  path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
+
+/** What `locate` answers for a file that resolves out of its folder. */
+const OUTSIDE = Symbol('outside');
+
+/**
+ * The real path of the file `file` names in `folder`, if there is one; OUTSIDE when it resolves
+ * (symlinks followed) to a path out of `limit`, the folder it must stay in.
+ */
+function locate(folder: string, limit: string, file: string): string | typeof OUTSIDE | undefined {
+  const top = realFolder(limit);
+  if (top === undefined) return undefined;
+  let real: string;
+  try {
+    real = realpathSync(join(folder, file));
+  } catch {
+    return undefined;
+  }
+  if (!inside(top, real)) return OUTSIDE;
+  try {
+    return statSync(real).isFile() ? real : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `{% include %}` (Chirpy's embeds, then `src/includes/`) and `{% include_relative %}` (beside the post). */
+function includeTag(kind: 'include' | 'include_relative') {
+  return class extends Tag {
+    /** The file name as a template, when it has variables (parsed once, on first use). */
+    private fileTemplate?: Template[];
+    override *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
+      const state = stateOf(ctx);
+      const line = lineOf(this.token);
+      const { file: written, params } = splitInclude(this.token.args.trim());
+      // A file name with variables (`{% include {{ page.widget }} %}`) is rendered first, as in Jekyll.
+      if (written.includes('{{')) this.fileTemplate ??= parseCounted(state, this.liquid, written);
+      const file = this.fileTemplate
+        ? String(yield this.liquid.renderer.renderTemplates(this.fileTemplate, ctx)).trim()
+        : written;
+      const refused = refusedPath(file);
+      if (refused) throw new LiquidSyntaxError(`{% ${kind} ${file} %} is refused: ${refused}`, line);
+      if (kind === 'include') {
+        const html = this.embed(file, params, ctx, state);
+        if (html !== undefined) {
+          emitter.write(html);
+          return;
+        }
+      }
+      const files = state.context.files;
+      let path: string | undefined;
+      if (files && /^[\w/.\-()+~#@]+$/.test(file)) {
+        const [folder, limit] =
+          kind === 'include' ? [files.includes, files.includes] : [dirname(files.post), files.posts];
+        const found = locate(folder, limit, file);
+        if (found === OUTSIDE) {
+          throw new LiquidSyntaxError(
+            `{% ${kind} ${file} %} is refused: ${relative(files.root, join(folder, file))} resolves to a file outside ${relative(files.root, limit) || '.'}/ (a symbolic link)`,
+            line,
+          );
+        }
+        path = found;
+      }
+      if (path === undefined) {
+        warnLeftAsWritten(state, this.token);
+        emitter.write(this.token.getText());
+        return;
+      }
+      if (state.includes.length >= INCLUDE_DEPTH_LIMIT) {
+        throw new LiquidSyntaxError(
+          `Liquid error: Nesting too deep: includes inside includes more than ${INCLUDE_DEPTH_LIMIT} levels deep (an include that includes itself?)`,
+          line,
+        );
+      }
+      const label = relative(files!.root, path) || path;
+      let templates = state.parsed.get(path);
+      if (!templates) {
+        try {
+          // A file too large to parse is not read at all.
+          if (state.parsedLength + statSync(path).size > PARSE_LIMIT_PER_POST) {
+            throw new Error('parse length limit exceeded');
+          }
+          templates = parseCounted(state, this.liquid, readFileSync(path, 'utf8'));
+        } catch (error) {
+          throw inInclude(error, label, line);
+        }
+        state.parsed.set(path, templates);
+      }
+      // Jekyll sets `include` only when the tag has parameters; assigns still go to the page's scope.
+      const scope = params ? { include: yield* includeParams(params, this.liquid, ctx) } : {};
+      state.includes.push({ label, line });
+      ctx.push(scope);
+      try {
+        yield this.liquid.renderer.renderTemplates(templates, ctx, emitter);
+      } catch (error) {
+        throw inInclude(error, label, line);
+      } finally {
+        ctx.pop();
+        state.includes.pop();
+      }
+    }
+
+    /** Chirpy's `embed/*.html`, which come before the site's own includes. */
+    private embed(file: string, params: string, ctx: Context, state: RenderState): string | undefined {
+      const name = /^embed\/([\w-]+)\.html$/.exec(file)?.[1];
+      if (!name) return undefined;
+      const args = parseIncludeArguments(params);
+      // Unquoted values are variables (`id=page.video`), as in Jekyll's include.
+      for (const match of params.matchAll(/([\w-]+)\s*=\s*([A-Za-z_][\w.]*)(?=\s|$)/g)) {
+        const value = this.liquid.evalValueSync(match[2]!, ctx);
+        if (value !== undefined && value !== null && value !== '') args[match[1]!] = String(value);
+      }
+      return embedHtml(name, args, state.context);
+    }
+  };
+}
+
+/** An error inside an included file, as one at the include's line, saying where it happened. */
+function inInclude(error: unknown, label: string, line: number): LiquidSyntaxError {
+  const inner = describe(error);
+  return new LiquidSyntaxError(inner.detail, line, [...inner.trail, inner.line > 0 ? `${label}:${inner.line}` : label]);
+}
+
+/** `{% ifchanged %}…{% endifchanged %}` (Liquid 4): its content, unless it is what it was last time. */
+class IfchangedTag extends Tag {
+  private readonly templates: Template[] = [];
+  constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid, parser: Parser) {
+    super(token, remain, liquid);
+    for (let next = remain.shift(); next; next = remain.shift()) {
+      if (next.kind === 4 /* TokenKind.Tag */ && (next as TagToken).name === 'endifchanged') return;
+      this.templates.push(parser.parseToken(next, remain));
+    }
+    throw new Error(`tag ${token.getText()} not closed`);
+  }
   override *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
-    const state = stateOf(ctx);
-    const embed = /^\s*embed\/([\w-]+)\.html\b([\s\S]*)$/.exec(this.token.args);
-    const args = embed ? parseIncludeArguments(embed[2]!) : {};
-    // Unquoted values are variables (`id=page.video`), as in Jekyll's include.
-    for (const match of (embed?.[2] ?? '').matchAll(/([\w-]+)\s*=\s*([A-Za-z_][\w.]*)(?=\s|$)/g)) {
-      const value = this.liquid.evalValueSync(match[2]!, ctx);
-      if (value !== undefined && value !== null && value !== '') args[match[1]!] = String(value);
-    }
-    const html = embed ? embedHtml(embed[1]!, args, state.context) : undefined;
-    if (html === undefined) {
-      state.warnings.push({ line: lineOf(this.token) + state.lineOffset - 1, text: this.token.getText() });
-      emitter.write(this.token.getText());
-      return;
-    }
+    const html = (yield this.liquid.renderer.renderTemplates(this.templates, ctx)) as string;
+    if (html === ctx.getRegister('ifchanged')) return;
+    ctx.setRegister('ifchanged', html);
     emitter.write(html);
   }
 }
@@ -103,10 +383,7 @@ function postLinkTag(kind: 'post_url' | 'link') {
       const url = name === undefined ? undefined : context.postUrl(name);
       if (url === undefined) {
         // Jekyll stops here too: the post (or file) does not exist.
-        throw new LiquidSyntaxError(
-          `{% ${kind} ${this.token.args.trim()} %} names no post`,
-          lineOf(this.token) + stateOf(ctx).lineOffset - 1,
-        );
+        throw new LiquidSyntaxError(`{% ${kind} ${this.token.args.trim()} %} names no post`, lineOf(this.token));
       }
       emitter.write(`${context.baseurl}${url}`);
     }
@@ -195,34 +472,77 @@ export class LiquidTime extends Date {
   }
 }
 
+/** A file system that has no files: LiquidJS itself reads none (includes read through `locate`). */
+const NO_FILES: FS = {
+  exists: async () => false,
+  existsSync: () => false,
+  readFile: async (file) => Promise.reject(new Error(`Liquid reads no file (${file})`)),
+  readFileSync: (file) => {
+    throw new Error(`Liquid reads no file (${file})`);
+  },
+  resolve: (dir, file) => `${dir}/${file}`,
+  contains: async () => false,
+  containsSync: () => false,
+  dirname: (file) => file.replace(/\/[^/]*$/, ''),
+  sep: '/',
+};
+
+/** `this` of a filter: the render's context, whose `memoryLimit` counts what filters make. */
+interface FilterThis {
+  context: Context;
+}
+/** Counts `size` units (characters, items) against the render's memory limit. */
+const charge = (filter: FilterThis, size: number) => filter.context.memoryLimit.use(size);
+const text = (filter: FilterThis, input: unknown): string => {
+  const value = input === undefined || input === null ? '' : String(input);
+  charge(filter, value.length);
+  return value;
+};
+
 function createEngine(timeZone: string): Liquid {
   const engine = new Liquid({
     jekyllInclude: true,
+    jekyllWhere: true,
     dynamicPartials: false,
     strictFilters: false,
     strictVariables: false,
     lenientIf: true,
     timezoneOffset: timeZone,
     preserveTimezones: true,
+    // No file is LiquidJS's to read; its `render`, `layout` and `include` are removed below too.
+    fs: NO_FILES,
+    root: [],
+    relativeReference: false,
+    parseLimit: PARSE_LIMIT,
+    renderLimit: RENDER_LIMIT_MS,
+    memoryLimit: MEMORY_LIMIT,
   });
   /** The wall-clock fields of `date` in the site's timezone, read with the `getUTC*` methods. */
   const wall = (date: Date) => new Date(Date.parse(toZonedISOString(date, timeZone).slice(0, 19) + 'Z'));
-  engine.registerTag('include', IncludeTag);
+  engine.registerTag('include', includeTag('include'));
+  engine.registerTag('include_relative', includeTag('include_relative'));
+  engine.registerTag('ifchanged', IfchangedTag);
   engine.registerTag('post_url', postLinkTag('post_url'));
   engine.registerTag('link', postLinkTag('link'));
   engine.registerTag('highlight', HighlightTag);
-  const state = (filter: { context: Context }) => stateOf(filter.context).context;
+  const state = (filter: FilterThis) => stateOf(filter.context).context;
+  // Liquid 4's alias of `escape`.
+  engine.registerFilter('h', engine.filters.escape!);
   // Jekyll's filters (jekyll/filters.rb, jekyll/filters/url_filters.rb).
-  engine.registerFilter('relative_url', function (this: { context: Context }, input: unknown) {
-    const path = String(input ?? '');
+  engine.registerFilter('relative_url', function (this: FilterThis, input: unknown) {
+    const path = text(this, input);
     if (/^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('//')) return path;
     return encodeUrl(`${state(this).baseurl}/${path.replace(/^\//, '')}`);
   });
-  engine.registerFilter('absolute_url', function (this: { context: Context }, input: unknown) {
-    const path = String(input ?? '');
+  engine.registerFilter('absolute_url', function (this: FilterThis, input: unknown) {
+    const path = text(this, input);
     if (/^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('//')) return path;
     const { siteUrl, baseurl } = state(this);
     return encodeUrl(`${siteUrl}${baseurl}/${path.replace(/^\//, '')}`);
+  });
+  engine.registerFilter('strip_index', function (this: FilterThis, input: unknown) {
+    if (input === undefined || input === null || input === '') return input;
+    return text(this, input).replace(/\/index\.html?$/, '/');
   });
   // Jekyll's date filters show the time in the site's timezone (jekyll/filters/date_filters.rb).
   engine.registerFilter('date_to_xmlschema', (input: unknown) => {
@@ -248,33 +568,64 @@ function createEngine(timeZone: string): Liquid {
     const local = wall(date);
     return `${String(local.getUTCDate()).padStart(2, '0')} ${LONG_MONTHS[local.getUTCMonth()]} ${local.getUTCFullYear()}`;
   });
-  engine.registerFilter('xml_escape', (input: unknown) =>
-    input === undefined || input === null ? '' : escapeXmlText(String(input)),
-  );
-  engine.registerFilter('cgi_escape', (input: unknown) => encodeURIComponent(String(input ?? '')).replace(/%20/g, '+'));
-  engine.registerFilter('uri_escape', (input: unknown) => encodeURI(String(input ?? '')));
-  engine.registerFilter('slugify', (input: unknown) => slugifyTerm(String(input ?? '')));
-  engine.registerFilter('jsonify', (input: unknown) => JSON.stringify(input ?? null));
-  engine.registerFilter(
-    'number_of_words',
-    (input: unknown) =>
-      String(input ?? '')
-        .split(/\s+/)
-        .filter(Boolean).length,
-  );
-  engine.registerFilter('normalize_whitespace', (input: unknown) =>
-    String(input ?? '')
-      .replace(/\s+/g, ' ')
-      .trim(),
-  );
-  engine.registerFilter('array_to_sentence_string', (input: unknown, connector: unknown = 'and') => {
-    const items = Array.isArray(input) ? input.map(String) : [String(input ?? '')];
-    if (items.length <= 1) return items.join('');
-    if (items.length === 2) return `${items[0]} ${String(connector)} ${items[1]}`;
-    return `${items.slice(0, -1).join(', ')}, ${String(connector)} ${items.at(-1)}`;
+  engine.registerFilter('xml_escape', function (this: FilterThis, input: unknown) {
+    return escapeXmlText(text(this, input));
   });
-  // Text filters that keep the text (Markdown is rendered after Liquid anyway).
-  for (const name of ['markdownify', 'smartify']) engine.registerFilter(name, (input: unknown) => input);
+  engine.registerFilter('cgi_escape', function (this: FilterThis, input: unknown) {
+    return encodeURIComponent(text(this, input)).replace(/%20/g, '+');
+  });
+  engine.registerFilter('uri_escape', function (this: FilterThis, input: unknown) {
+    return encodeURI(text(this, input));
+  });
+  engine.registerFilter('slugify', function (this: FilterThis, input: unknown) {
+    return slugifyTerm(text(this, input));
+  });
+  engine.registerFilter('jsonify', function (this: FilterThis, input: unknown) {
+    const json = JSON.stringify(input ?? null) ?? 'null';
+    charge(this, json.length);
+    return json;
+  });
+  engine.registerFilter('number_of_words', function (this: FilterThis, input: unknown) {
+    return text(this, input).split(/\s+/).filter(Boolean).length;
+  });
+  engine.registerFilter('normalize_whitespace', function (this: FilterThis, input: unknown) {
+    return text(this, input).replace(/\s+/g, ' ').trim();
+  });
+  engine.registerFilter(
+    'array_to_sentence_string',
+    function (this: FilterThis, input: unknown, connector: unknown = 'and') {
+      const items = Array.isArray(input) ? input.map(String) : [String(input ?? '')];
+      charge(
+        this,
+        items.reduce((sum, item) => sum + item.length + 2, 0),
+      );
+      if (items.length <= 1) return items.join('');
+      if (items.length === 2) return `${items[0]} ${String(connector)} ${items[1]}`;
+      return `${items.slice(0, -1).join(', ')}, ${String(connector)} ${items.at(-1)}`;
+    },
+  );
+  // Text filters that keep the text: Markdown is rendered after Liquid anyway, and the theme has
+  // no Sass compiler (liquid-allowed.ts).
+  for (const name of ['markdownify', 'smartify', 'sassify', 'scssify']) {
+    engine.registerFilter(name, (input: unknown) => input);
+  }
+  // Exactly Jekyll 4's tags and filters: LiquidJS's others go (liquid-allowed.ts).
+  const tags = new Set<string>(LIQUID_TAGS);
+  const filters = new Set<string>(LIQUID_FILTERS);
+  for (const name of Object.keys(engine.tags)) if (!tags.has(name)) delete engine.tags[name];
+  for (const name of Object.keys(engine.filters)) if (!filters.has(name)) delete engine.filters[name];
+  const missing = [...tags].filter((name) => !engine.tags[name]);
+  missing.push(...[...filters].filter((name) => !engine.filters[name]).map((name) => `| ${name}`));
+  if (missing.length > 0) throw new Error(`Liquid: no implementation for ${missing.join(', ')}`);
+  // What a block renders into a variable (`capture`, `ifchanged`) and the post's output count
+  // against the memory limit, as LiquidJS counts what filters make.
+  const renderer = engine.renderer;
+  const renderTemplates = renderer.renderTemplates.bind(renderer);
+  renderer.renderTemplates = function* (templates: Template[], ctx: Context, emitter?: Emitter) {
+    const html: unknown = yield* renderTemplates(templates, ctx, emitter);
+    if (!emitter && typeof html === 'string') ctx.memoryLimit.use(html.length);
+    return html;
+  };
   return engine;
 }
 
@@ -282,19 +633,104 @@ function createEngine(timeZone: string): Liquid {
 const engines = new Map<string, Liquid>();
 
 /**
- * An output tag Jekyll's lax Liquid renders as nothing but LiquidJS cannot read (`{{\log p}}`,
- * `{{ .Values.x }}` inside a code block): it is taken out before rendering, as Jekyll would.
+ * The text as LiquidJS should parse it. An output tag Jekyll's lax Liquid renders as nothing but
+ * LiquidJS cannot read (`{{\log p}}`, `{{ .Values.x }}` inside a code block) is taken out, as
+ * Jekyll would; `{% raw %}` content is left alone. One pass, in time linear in the text.
  */
-function laxOutputs(source: string, liquid: Liquid): string {
-  return source.replace(/\{\{-?([\s\S]*?)-?\}\}/g, (match, expression: string) => {
-    if (/^\s*$/.test(expression)) return '';
-    try {
-      liquid.parse(match);
-      return match;
-    } catch {
-      return '';
+function prepare(source: string, liquid: Liquid): string {
+  if (!source.includes('{{')) return source;
+  const rawStart = /\{%-?\s*raw\s*-?%\}/g;
+  const rawEnd = /\{%-?\s*endraw\s*-?%\}/g;
+  const parts: string[] = [];
+  let at = 0;
+  /** Copies the text up to `end` (or past it, to the end of an output tag), outputs checked. */
+  const outputs = (end: number) => {
+    while (at < end) {
+      const open = source.indexOf('{{', at);
+      if (open < 0 || open >= end) break;
+      const close = source.indexOf('}}', open + 2);
+      if (close < 0) break;
+      const tag = source.slice(open, close + 2);
+      parts.push(source.slice(at, open), readable(tag, liquid) ? tag : '');
+      at = close + 2;
     }
-  });
+    if (at < end) {
+      parts.push(source.slice(at, end));
+      at = end;
+    }
+  };
+  for (let start = rawStart.exec(source); start; start = rawStart.exec(source)) {
+    outputs(start.index);
+    // A `{% raw %}` inside an output tag is part of it.
+    if (at > start.index) {
+      rawStart.lastIndex = at;
+      continue;
+    }
+    rawEnd.lastIndex = start.index + start[0].length;
+    // A raw block that never ends is LiquidJS's to report.
+    if (!rawEnd.exec(source)) break;
+    parts.push(source.slice(at, rawEnd.lastIndex));
+    at = rawStart.lastIndex = rawEnd.lastIndex;
+  }
+  outputs(source.length);
+  return parts.join('');
+}
+
+/** Whether LiquidJS reads an output tag (`{{ … }}`); an empty one is taken out, as Jekyll renders nothing. */
+function readable(tag: string, liquid: Liquid): boolean {
+  if (/^\{\{-?\s*-?\}\}$/.test(tag)) return false;
+  try {
+    liquid.parse(tag);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** LiquidJS's messages, said for a post's author. */
+function explain(message: string): string {
+  const tag = /^tag "([^"]*)" not found$/.exec(message)?.[1];
+  if (tag !== undefined) return `Liquid syntax error: unknown tag "${tag}" (Jekyll 4's Liquid has no such tag)`;
+  if (message === 'template render limit exceeded') {
+    return `Liquid error: rendering took longer than ${RENDER_LIMIT_MS} ms, the limit (a loop too long?)`;
+  }
+  if (message === 'memory alloc limit exceeded') {
+    return `Liquid error: more than ${MEMORY_LIMIT.toLocaleString('en')} items or characters made, the limit (a range or a loop too large?)`;
+  }
+  if (message === 'parse length limit exceeded') {
+    return `Liquid error: more than ${PARSE_LIMIT.toLocaleString('en')} characters of Liquid to read, the limit`;
+  }
+  if (message === MARKUP_LIMIT_EXCEEDED) {
+    return `Liquid error: more than ${MARKUP_LIMIT.toLocaleString('en')} Liquid tags and outputs to read, the limit`;
+  }
+  if (message === 'Maximum call stack size exceeded') {
+    return 'Liquid error: tags nested too deep (Maximum call stack size exceeded)';
+  }
+  return message;
+}
+
+/** An error from LiquidJS or a tag: the message for the author, the line (0 if unknown) and where it happened. */
+function describe(error: unknown): { detail: string; line: number; trail: readonly string[] } {
+  if (error instanceof LiquidSyntaxError) return { detail: error.detail, line: error.line, trail: error.trail };
+  const cause = (error as { originalError?: unknown } | undefined)?.originalError;
+  if (cause instanceof LiquidSyntaxError) return describe(cause);
+  if (error instanceof LiquidError) {
+    const line = (error as { token?: { getPosition(): number[] } }).token?.getPosition()[0] ?? 0;
+    const message = cause instanceof Error ? cause.message : error.message.replace(/, line:\d+, col:\d+[\s\S]*$/, '');
+    const explained = explain(message);
+    const syntax = error instanceof ParseError || error instanceof TokenizationError;
+    return {
+      detail:
+        explained !== message || /^Liquid (?:syntax )?error:/.test(explained)
+          ? explained
+          : `Liquid ${syntax ? 'syntax error' : 'error'}: ${message}`,
+      line,
+      trail: [],
+    };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  const explained = explain(message);
+  return { detail: explained === message ? `Liquid error: ${message}` : explained, line: 0, trail: [] };
 }
 
 /** Renders the Liquid in `source`; returns the new source and the includes left as written. */
@@ -305,14 +741,7 @@ export function renderLiquid(source: string, context: LiquidContext): { text: st
   let engine = engines.get(timeZone);
   if (!engine) engines.set(timeZone, (engine = createEngine(timeZone)));
   const warnings: LiquidWarning[] = [];
-  // `{% raw %}` content is set aside, so the lax clean-up of outputs never touches it.
-  const kept: string[] = [];
-  const withoutRaw = source.replace(/\{%-?\s*raw\s*-?%\}[\s\S]*?\{%-?\s*endraw\s*-?%\}/g, (block) => {
-    kept.push(block);
-    return `\u0000RAW${kept.length - 1}\u0000`;
-  });
-  const prepared = laxOutputs(withoutRaw, engine).replace(/\u0000RAW(\d+)\u0000/g, (_, i: string) => kept[Number(i)]!);
-  const state: RenderState = { context, warnings, lineOffset: 1 };
+  const state: RenderState = { context, warnings, includes: [], parsed: new Map(), parsedLength: 0, markup: 0 };
   const scope = {
     [STATE]: state,
     site: { url: context.siteUrl, baseurl: context.baseurl, ...context.site },
@@ -323,16 +752,11 @@ export function renderLiquid(source: string, context: LiquidContext): { text: st
     },
   };
   try {
-    const text = engine.parseAndRenderSync(prepared, scope) as string;
+    const templates = parseCounted(state, engine, source);
+    const text = engine.renderSync(templates, scope) as string;
     return { text, warnings };
   } catch (error) {
-    if (error instanceof LiquidSyntaxError) throw error;
-    const cause = (error as { originalError?: unknown }).originalError;
-    if (cause instanceof LiquidSyntaxError) throw cause;
-    if (error instanceof LiquidError) {
-      const line = Number(/line:(\d+)/.exec(error.message)?.[1] ?? 1);
-      throw new LiquidSyntaxError(`Liquid syntax error: ${error.message.split(', line:')[0]}`, line);
-    }
-    throw error;
+    const { detail, line, trail } = describe(error);
+    throw new LiquidSyntaxError(detail, line || 1, trail);
   }
 }
