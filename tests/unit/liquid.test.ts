@@ -28,6 +28,23 @@ describe('Liquid in posts', () => {
     expect(warnings).toEqual([]);
   });
 
+  it("writes jekyll-polyglot's static_href as a link that keeps its address, and refuses anything but href", () => {
+    expect(render('<a {% static_href %}href="/about/"{% endstatic_href %}>About</a>').text).toBe(
+      '<a href="/about/" data-static-href>About</a>',
+    );
+    expect(render('<a {% Static_Href %} href="{{ site.url }}/" {% endStatic_Href %}>Home</a>').text).toBe(
+      '<a href="https://example.com/" data-static-href>Home</a>',
+    );
+    expect(() => render('{% static_href %}src="/x"{% endstatic_href %}')).toThrow(/takes one href="…" attribute/);
+  });
+
+  it('divides integers as Ruby does', () => {
+    expect(
+      render('{{ 7 | divided_by: 2 }} {{ -7 | divided_by: 2 }} {{ 7.5 | divided_by: 2 }} {{ "9" | divided_by: 3 }}')
+        .text,
+    ).toBe('3 -4 3.75 3');
+  });
+
   it('fills site.url, site.baseurl and page.url', () => {
     expect(render('[a]({{ site.url }}{{ site.baseurl }}/x) {{ page.url }}', { baseurl: '/blog' }).text).toBe(
       '[a](https://example.com/blog/x) /blog/posts/this/',

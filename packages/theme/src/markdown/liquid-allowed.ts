@@ -8,7 +8,8 @@
  * so 4.0.4): its tags are the files of liquid-4.0.4/lib/liquid/tags/ (assign, break, capture,
  * case, comment, continue, cycle, decrement, for, if, ifchanged, include, increment, raw,
  * tablerow, unless; `when`/`else`/`elsif`/`end…` belong to their blocks), and Jekyll adds
- * include, include_relative, highlight, link and post_url (jekyll/tags/*.rb). LiquidJS also
+ * include, include_relative, highlight, link and post_url (jekyll/tags/*.rb); plugins Chirpy blogs
+ * use add jekyll-polyglot's `static_href` (as its block, `Static_Href` too). LiquidJS also
  * has `render`, `layout`, `block`, `echo`, `liquid` and `#` (Liquid 5 or LiquidJS's own; `render`
  * and `layout` read files): they are unknown tags here, and an unknown tag stops the build naming
  * the post and the line, as Jekyll stops on it (`Liquid syntax error (line 2): Unknown tag 'frob'`,
@@ -96,6 +97,9 @@ export const LIQUID_TAGS = [
   'highlight',
   'link',
   'post_url',
+  // Plugins Chirpy blogs use: jekyll-polyglot (a link that keeps its address in every language)
+  'static_href',
+  'Static_Href',
 ] as const;
 
 /** Liquid 4.0's filters, then Jekyll 4's. */

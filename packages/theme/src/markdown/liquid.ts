@@ -373,6 +373,38 @@ class IfchangedTag extends Tag {
   }
 }
 
+/**
+ * jekyll-polyglot's `{% static_href %}href="/about"{% endstatic_href %}` (also `Static_Href`): a
+ * link that keeps its address on every language's pages. Polyglot checks the content is exactly
+ * `href="…"` (else it stops the build) and writes it so its link rewriting skips it; here it is
+ * written as `href="…" data-static-href`, which the theme's link localising skips
+ * (utils/languages.ts `localizeHrefs`).
+ */
+class StaticHrefTag extends Tag {
+  private readonly templates: Template[] = [];
+  private readonly closer: string;
+  constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid, parser: Parser) {
+    super(token, remain, liquid);
+    this.closer = `end${token.name}`;
+    for (let next = remain.shift(); next; next = remain.shift()) {
+      if (next.kind === 4 /* TokenKind.Tag */ && (next as TagToken).name === this.closer) return;
+      this.templates.push(parser.parseToken(next, remain));
+    }
+    throw new Error(`tag ${token.getText()} not closed`);
+  }
+  override *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
+    const text = ((yield this.liquid.renderer.renderTemplates(this.templates, ctx)) as string).trim();
+    const match = /^href=("[^"=]*")$/.exec(text);
+    if (!match) {
+      throw new LiquidSyntaxError(
+        `{% ${this.token.name} %} takes one href="…" attribute (as jekyll-polyglot), got ${JSON.stringify(text)}`,
+        lineOf(this.token),
+      );
+    }
+    emitter.write(`href=${match[1]} data-static-href`);
+  }
+}
+
 /** `{% post_url 2021-01-01-slug %}` and `{% link _posts/2021-01-01-slug.md %}`. */
 function postLinkTag(kind: 'post_url' | 'link') {
   return class extends Tag {
@@ -525,6 +557,8 @@ function createEngine(timeZone: string): Liquid {
   engine.registerTag('post_url', postLinkTag('post_url'));
   engine.registerTag('link', postLinkTag('link'));
   engine.registerTag('highlight', HighlightTag);
+  engine.registerTag('static_href', StaticHrefTag);
+  engine.registerTag('Static_Href', StaticHrefTag);
   const state = (filter: FilterThis) => stateOf(filter.context).context;
   // Liquid 4's alias of `escape`.
   engine.registerFilter('h', engine.filters.escape!);
@@ -604,6 +638,11 @@ function createEngine(timeZone: string): Liquid {
       return `${items.slice(0, -1).join(', ')}, ${String(connector)} ${items.at(-1)}`;
     },
   );
+  // Ruby's division: two integers give an integer, rounded down (`7 | divided_by: 2` is 3).
+  engine.registerFilter('divided_by', (input: unknown, divisor: unknown) => {
+    const [a, b] = [Number(input), Number(divisor)];
+    return Number.isInteger(a) && Number.isInteger(b) && b !== 0 ? Math.floor(a / b) : a / b;
+  });
   // Text filters that keep the text: Markdown is rendered after Liquid anyway, and the theme has
   // no Sass compiler (liquid-allowed.ts).
   for (const name of ['markdownify', 'smartify', 'sassify', 'scssify']) {
