@@ -157,7 +157,7 @@ describe("no file of the build machine's is published", () => {
     expect(warnings.map((warning) => warning.line)).toEqual([1, 2]);
   });
 
-  it("names the post's file and line through the loader's error", () => {
+  it("names the post's file and line through the loader's error", async () => {
     const post = join(files.posts, 'sub/2024-01-01-post.md');
     const contents = '---\ntitle: Hostile\n---\n\nline 5\n{% render .env %}\n';
     const transform = liquidForPosts({
@@ -169,13 +169,13 @@ describe("no file of the build machine's is published", () => {
       warn: () => {},
       fail: (message) => new Error(message),
     });
-    expect(() =>
+    await expect(
       transform(
         { data: { title: 'Hostile' }, body: '\nline 5\n{% render .env %}\n' },
         { contents, fileUrl: pathToFileURL(post) },
         { title: 'Hostile' },
       ),
-    ).toThrow(
+    ).rejects.toThrow(
       'src/content/posts/sub/2024-01-01-post.md:6: Liquid syntax error: unknown tag "render" (Jekyll 4\'s Liquid has no such tag)',
     );
   });

@@ -16,6 +16,7 @@ import { glob } from 'astro/loaders';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { findThemeConfig } from './integration/shared.ts';
 import { liquidForPosts } from './markdown/liquid-entry-type.ts';
+import { BIBLIOGRAPHY_DIR, INCLUDES_DIR } from './markdown/liquid-allowed.ts';
 import { chirpySchema } from './schema.ts';
 import { parsePostFileName, postSlug, POST_EXTENSIONS } from './utils/filename.ts';
 import { normalizeFrontmatter } from './utils/frontmatter.ts';
@@ -218,6 +219,7 @@ export function chirpyLoader(options: ChirpyLoaderOptions = {}): Loader {
         theme,
         siteData,
         postUrls: () => postUrls(dir, postLikeFiles),
+        files: () => [INCLUDES_DIR, BIBLIOGRAPHY_DIR].map((folder) => folderContents(join(root, folder))),
       });
       const liquid = liquidForPosts({
         root,
@@ -265,7 +267,7 @@ export function chirpyLoader(options: ChirpyLoaderOptions = {}): Loader {
               info = { ...info, data: withDefaults(defaults, path, info.data) };
             }
             const data = normalizeFrontmatter(info.data, { fileName, contents: params.contents, timeZone });
-            if (extension !== '.mdx') info = liquid(info, params, data);
+            if (extension !== '.mdx') info = await liquid(info, params, data);
             // Front matter wins over git.
             const changed = git?.modified.get(relative(dir, fileName).split('\\').join('/'));
             if (changed && data.last_modified_at === undefined) data.last_modified_at = changed;
@@ -316,20 +318,42 @@ export function chirpyLoader(options: ChirpyLoaderOptions = {}): Loader {
  * what its rendering reads besides the file. The theme's options (the Markdown plugins read them)
  * for every post; for a post that holds Liquid, also `site.data` and every post's URL (for
  * `{% post_url %}`), so that changing a data file, the site title or another post's slug renders
- * it again instead of publishing its old text. The URLs are read only once a post with Liquid asks.
+ * it again instead of publishing its old text; likewise the site's includes and `.bib` files. These
+ * are read only once a post with Liquid asks.
  */
 function renderInputsDigest(
   generate: LoaderContext['generateDigest'],
-  inputs: { theme: unknown; siteData: unknown; postUrls: () => unknown },
+  inputs: { theme: unknown; siteData: unknown; postUrls: () => unknown; files: () => unknown },
 ): LoaderContext['generateDigest'] {
   const themeInputs = JSON.stringify(inputs.theme ?? null);
   let liquidInputs: string | undefined;
   return (data) => {
     if (typeof data !== 'string') return generate(data);
     if (!data.includes('{{') && !data.includes('{%')) return generate(`${data}\u0000${themeInputs}`);
-    liquidInputs ??= generate(JSON.stringify({ data: inputs.siteData ?? null, urls: inputs.postUrls() }));
+    liquidInputs ??= generate(
+      JSON.stringify({ data: inputs.siteData ?? null, urls: inputs.postUrls(), files: inputs.files() }),
+    );
     return generate(`${data}\u0000${themeInputs}\u0000${liquidInputs}`);
   };
+}
+
+/** Every file in a folder (and its subfolders), by relative path, with its text; none if it is missing. */
+function folderContents(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  let entries: string[];
+  try {
+    entries = readdirSync(dir, { recursive: true }) as string[];
+  } catch {
+    return files;
+  }
+  for (const entry of entries.sort()) {
+    try {
+      files[entry] = readFileSync(join(dir, entry), 'utf8');
+    } catch {
+      // a folder, or a file that cannot be read: Liquid reports it when it reads it
+    }
+  }
+  return files;
 }
 
 /** Every post file's URL path, by file, as `{% post_url %}` finds them. */

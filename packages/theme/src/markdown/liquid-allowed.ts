@@ -9,7 +9,8 @@
  * case, comment, continue, cycle, decrement, for, if, ifchanged, include, increment, raw,
  * tablerow, unless; `when`/`else`/`elsif`/`end…` belong to their blocks), and Jekyll adds
  * include, include_relative, highlight, link and post_url (jekyll/tags/*.rb); plugins Chirpy blogs
- * use add jekyll-polyglot's `static_href` (as its block, `Static_Href` too). LiquidJS also
+ * use add jekyll-polyglot's `static_href` (as its block, `Static_Href` too) and jekyll-scholar's
+ * citation tags (markdown/scholar.ts; the `.bib` files in BIBLIOGRAPHY_DIR). LiquidJS also
  * has `render`, `layout`, `block`, `echo`, `liquid` and `#` (Liquid 5 or LiquidJS's own; `render`
  * and `layout` read files): they are unknown tags here, and an unknown tag stops the build naming
  * the post and the line, as Jekyll stops on it (`Liquid syntax error (line 2): Unknown tag 'frob'`,
@@ -100,7 +101,19 @@ export const LIQUID_TAGS = [
   // Plugins Chirpy blogs use: jekyll-polyglot (a link that keeps its address in every language)
   'static_href',
   'Static_Href',
+  // and jekyll-scholar (markdown/scholar.ts)
+  'cite',
+  'nocite',
+  'reference',
+  'bibliography',
+  'bibliography_count',
 ] as const;
+
+/** jekyll-scholar's tags the theme has (its `details_link`, `cite_details` and `quote` it has not). */
+export const SCHOLAR_TAGS = ['cite', 'nocite', 'reference', 'bibliography', 'bibliography_count'] as const;
+
+/** jekyll-scholar's `_bibliography/`, relative to the Astro project root: its `.bib` files. */
+export const BIBLIOGRAPHY_DIR = 'src/bibliography';
 
 /** Liquid 4.0's filters, then Jekyll 4's. */
 export const LIQUID_FILTERS = [

@@ -11,8 +11,8 @@ import { parsePostFileName, postSlug } from '../utils/filename.ts';
 import { mediaUrl } from '../utils/media.ts';
 import { siteDataFor, type SiteData } from '../utils/site-data.ts';
 import { basePrefix, postPath } from '../utils/urls.ts';
-import { INCLUDES_DIR } from './liquid-allowed.ts';
-import { LiquidSyntaxError, renderLiquid, type LiquidContext } from './liquid.ts';
+import { BIBLIOGRAPHY_DIR, INCLUDES_DIR, SCHOLAR_TAGS } from './liquid-allowed.ts';
+import { LiquidSyntaxError, renderLiquid, type LiquidContext, type LiquidScholar } from './liquid.ts';
 
 /** What an Astro content entry type gives for one file (the part the loader uses). */
 export interface EntryInfo {
@@ -56,7 +56,7 @@ export interface LiquidEntryOptions {
  */
 export function liquidForPosts(
   options: LiquidEntryOptions,
-): (info: EntryInfo, params: { contents: string; fileUrl: URL }, data: Record<string, unknown>) => EntryInfo {
+): (info: EntryInfo, params: { contents: string; fileUrl: URL }, data: Record<string, unknown>) => Promise<EntryInfo> {
   const names = postNameIndex(options.postsDir, options.postFiles);
   const baseurl = basePrefix(options.siteBase);
   const siteUrl = options.site ? new URL(options.site).origin : '';
@@ -73,8 +73,20 @@ export function liquidForPosts(
     }
     return merged;
   };
-  return (info, params, data) => {
+  /** jekyll-scholar's bibliography, loaded (with its citation library) when a post first cites. */
+  let scholar: Promise<LiquidScholar> | undefined;
+  const loadScholar = () =>
+    (scholar ??= import('./scholar.ts').then((module) => ({
+      site: module.createScholar({
+        dir: join(options.root, BIBLIOGRAPHY_DIR),
+        onMissingKey: (key, files) =>
+          options.warn(`jekyll-scholar: no entry "${key}" in ${files.join(', ')}; shown as "(missing reference)".`),
+      }),
+      parseArguments: module.parseScholarArguments,
+    })));
+  return async (info, params, data) => {
     if (data.render_with_liquid === false) return info;
+    const citation = SCHOLAR_TAG_IN_TEXT.test(info.body) ? await loadScholar() : undefined;
     const filePath = fileURLToPath(params.fileUrl);
     const parsed = parsePostFileName(filePath);
     const subpath = data.media_subpath;
@@ -84,6 +96,7 @@ export function liquidForPosts(
       pageUrl: postPath(postSlug(parsed?.title ?? '', data.slug)),
       postUrl: (name) => names(name),
       files: { root: options.root, includes, posts: options.postsDir, post: filePath },
+      scholar: citation,
       media: (src) =>
         mediaUrl(src, {
           cdn: options.cdn,
@@ -123,6 +136,10 @@ export function liquidForPosts(
       throw error;
     }
     for (const warning of rendered.warnings) {
+      if (warning.kind === 'note') {
+        options.warn(`${file}:${bodyLine + warning.line - 1}: ${warning.text}.`);
+        continue;
+      }
       const within = warning.within ? ` (in ${warning.within})` : '';
       const where = /^\{%-?\s*include_relative\b/.test(warning.text)
         ? 'beside the post'
@@ -134,6 +151,9 @@ export function liquidForPosts(
     return { ...info, body: rendered.text };
   };
 }
+
+/** A jekyll-scholar tag somewhere in a post (`{% cite`, `{%- bibliography`, …). */
+const SCHOLAR_TAG_IN_TEXT = new RegExp(`\\{%-?\\s*(?:${SCHOLAR_TAGS.join('|')})\\b`);
 
 function lineOf(text: string, index: number): number {
   return index <= 0 ? 1 : text.slice(0, index).split('\n').length;

@@ -34,7 +34,9 @@ import {
 import { toZonedISOString } from '../utils/dates.ts';
 import { slugifyTerm } from '../utils/slug.ts';
 import { embedHtml, parseIncludeArguments } from './embeds.ts';
+import type { parseScholarArguments, Scholar } from './scholar.ts';
 import {
+  BIBLIOGRAPHY_DIR,
   INCLUDE_DEPTH_LIMIT,
   LIQUID_FILTERS,
   LIQUID_TAGS,
@@ -43,6 +45,7 @@ import {
   PARSE_LIMIT,
   PARSE_LIMIT_PER_POST,
   RENDER_LIMIT_MS,
+  SCHOLAR_TAGS,
 } from './liquid-allowed.ts';
 
 export interface LiquidContext {
@@ -71,6 +74,17 @@ export interface LiquidContext {
    * (an include that is not one of the theme's embeds stays as written).
    */
   files?: LiquidFiles;
+  /**
+   * jekyll-scholar's bibliography (markdown/scholar.ts), made once per site from `src/bibliography/`
+   * when a post uses its tags. Without it those tags stop the build, saying where the files go.
+   */
+  scholar?: LiquidScholar | undefined;
+}
+
+/** The bibliography and jekyll-scholar's argument reading, from markdown/scholar.ts (loaded only when used). */
+export interface LiquidScholar {
+  site: Scholar;
+  parseArguments: typeof parseScholarArguments;
 }
 
 /** The folders Liquid's includes read from (absolute paths). */
@@ -91,6 +105,8 @@ export interface LiquidWarning {
   text: string;
   /** For an include inside an included file: where it is (`src/includes/a.html:3`). */
   within?: string;
+  /** `include`: an include left as written (the default); `note`: `text` says it all. */
+  kind?: 'include' | 'note';
 }
 
 /**
@@ -132,6 +148,8 @@ interface RenderState {
   parsedLength: number;
   /** Liquid tags and outputs parsed in this render. */
   markup: number;
+  /** The bibliography keys this post cited, in order (jekyll-scholar's `--cited`). */
+  cited: Set<string>;
 }
 const STATE = '__chirpy';
 const stateOf = (ctx: Context): RenderState => ctx.environments[STATE as never] as unknown as RenderState;
@@ -405,6 +423,71 @@ class StaticHrefTag extends Tag {
   }
 }
 
+/**
+ * jekyll-scholar's tags (`cite`, `nocite`, `reference`, `bibliography`, `bibliography_count`),
+ * read as jekyll-scholar reads their arguments and rendered by markdown/scholar.ts. A key that is
+ * a Liquid variable is replaced by its value, as jekyll-scholar does (`context[key] || key`).
+ */
+function scholarTag(kind: 'cite' | 'nocite' | 'reference' | 'bibliography' | 'bibliography_count') {
+  return class extends Tag {
+    override *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
+      const state = stateOf(ctx);
+      const scholar = state.context.scholar?.site;
+      if (!scholar) {
+        throw new LiquidSyntaxError(
+          `{% ${kind} %} is jekyll-scholar's: put the site's .bib files in ${BIBLIOGRAPHY_DIR}/ (Jekyll's _bibliography/)`,
+          lineOf(this.token),
+        );
+      }
+      const args = state.context.scholar!.parseArguments(this.token.args);
+      if (args.unsupported.length > 0) {
+        state.warnings.push({
+          line: lineOf(this.token),
+          text: `${this.token.getText()} uses jekyll-scholar options the theme does not have (${args.unsupported.join(', ')}); they were left out`,
+          kind: 'note',
+        });
+      }
+      const keys = args.keys.map((key) => {
+        const value = /^[A-Za-z_][\w.-]*$/.test(key) ? this.liquid.evalValueSync(key, ctx) : undefined;
+        return typeof value === 'string' && value !== '' ? value : key;
+      });
+      const file = args.files.length > 0 ? args.files : undefined;
+      let html: string;
+      try {
+        if (kind === 'cite' || kind === 'nocite') {
+          html = scholar[kind](keys, {
+            page: state.cited,
+            file,
+            prefix: args.prefix,
+            suppressAuthor: args.suppressAuthor,
+            locators: args.locators,
+            labels: args.labels,
+          });
+        } else if (kind === 'reference') {
+          html = scholar.reference(keys, { file, prefix: args.prefix });
+        } else {
+          const options = {
+            page: state.cited,
+            file,
+            cited: args.cited,
+            citedInOrder: args.citedInOrder,
+            clear: args.clear,
+            query: args.query,
+            prefix: args.prefix,
+            offset: args.offset,
+            max: args.max,
+            listTag: args.listTag,
+          };
+          html = kind === 'bibliography' ? scholar.bibliography(options) : String(scholar.bibliographyCount(options));
+        }
+      } catch (error) {
+        throw new LiquidSyntaxError(`${this.token.getText()}: ${(error as Error).message}`, lineOf(this.token));
+      }
+      emitter.write(html);
+    }
+  };
+}
+
 /** `{% post_url 2021-01-01-slug %}` and `{% link _posts/2021-01-01-slug.md %}`. */
 function postLinkTag(kind: 'post_url' | 'link') {
   return class extends Tag {
@@ -558,6 +641,7 @@ function createEngine(timeZone: string): Liquid {
   engine.registerTag('link', postLinkTag('link'));
   engine.registerTag('highlight', HighlightTag);
   engine.registerTag('static_href', StaticHrefTag);
+  for (const kind of SCHOLAR_TAGS) engine.registerTag(kind, scholarTag(kind));
   engine.registerTag('Static_Href', StaticHrefTag);
   const state = (filter: FilterThis) => stateOf(filter.context).context;
   // Liquid 4's alias of `escape`.
@@ -780,7 +864,15 @@ export function renderLiquid(source: string, context: LiquidContext): { text: st
   let engine = engines.get(timeZone);
   if (!engine) engines.set(timeZone, (engine = createEngine(timeZone)));
   const warnings: LiquidWarning[] = [];
-  const state: RenderState = { context, warnings, includes: [], parsed: new Map(), parsedLength: 0, markup: 0 };
+  const state: RenderState = {
+    context,
+    warnings,
+    includes: [],
+    parsed: new Map(),
+    parsedLength: 0,
+    markup: 0,
+    cited: new Set(),
+  };
   const scope = {
     [STATE]: state,
     site: { url: context.siteUrl, baseurl: context.baseurl, ...context.site },
