@@ -259,7 +259,8 @@ describe('astro-theme-chirpy migrate', () => {
 
   it('keeps comment threads keyed on the path, and the feed where subscribers are', () => {
     const script = site.html('/posts/retrospective/').querySelector('#comments script')!;
-    expect(script.getAttribute('data-mapping')).toBe('pathname');
+    // The widget's attributes, which the page's script gives giscus's.
+    expect(JSON.parse(script.getAttribute('data-attributes')!)['data-mapping']).toBe('pathname');
     expect(site.read('/feed.xml')).toContain(
       '<guid isPermaLink="true">https://gguguk.example.io/posts/retrospective/</guid>',
     );
@@ -267,11 +268,22 @@ describe('astro-theme-chirpy migrate', () => {
 
   it('copies static assets only: Jekyll templates are reported with what replaces them', () => {
     expect(readFileSync(join(ASTRO, 'public/assets/files/notes.txt'), 'utf8')).toBe('A plain file: copied.\n');
-    for (const template of ['404.html', 'feed.xml', 'robots.txt', 'js/data/search.json', 'js/pwa/sw.js']) {
-      expect(existsSync(join(ASTRO, 'public/assets', template)), template).toBe(false);
-      expect(firstReport, template).toContain(`assets/${template} is a Jekyll template, not copied`);
+    for (const [template, url] of [
+      ['404.html', '/404.html'],
+      ['feed.xml', '/feed.xml'],
+      ['robots.txt', '/robots.txt'],
+      ['js/data/search.json', '/assets/js/data/search.json'],
+      ['js/pwa/sw.js', '/sw.min.js'],
+    ]) {
+      expect(existsSync(join(ASTRO, 'public/assets', template!)), template).toBe(false);
+      expect(firstReport, template).toContain(`  - assets/${template} (${url}): `);
     }
-    expect(firstReport).toContain("assets/feed.xml is a Jekyll template, not copied: the theme's feed (/feed.xml)");
+    expect(firstReport).toContain(
+      "assets/feed.xml (/feed.xml): the theme's feed (/feed.xml), at the same URL as Chirpy's",
+    );
+    expect(firstReport).toContain(
+      "assets/js/pwa/sw.js (/sw.min.js): the theme's offline mode: set pwa in astro.config",
+    );
     expect(site.exists('/assets/404.html')).toBe(false);
     expect(site.exists('/assets/feed.xml')).toBe(false);
     expect(site.read('/404.html')).not.toContain('{%');
@@ -343,7 +355,7 @@ describe('astro-theme-chirpy migrate into a folder that does not exist', () => {
       '_tabs/archives.md': '---\nlayout: archives\nicon: fas fa-archive\norder: 3\n---\n',
       '_tabs/categories.md': '---\nlayout: categories\nicon: fas fa-stream\norder: 1\n---\n',
       '_tabs/tags.md': '---\nlayout: tags\nicon: fas fa-tags\norder: 2\n---\n',
-      // A workflow the owner changed (an extra step): kept, with Astro's beside it, disabled.
+      // A workflow the owner changed (an extra step): Astro's takes its name, it is kept disabled.
       '.github/workflows/pages-deploy.yml':
         'name: Build\non: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: bundle exec jekyll b\n      - run: ./notify-my-server.sh\n',
     };
@@ -361,10 +373,10 @@ describe('astro-theme-chirpy migrate into a folder that does not exist', () => {
     );
     expect(manifest.engines).toEqual({ node: '>=22.23.4' });
     expect(existsSync(join(target, 'src/content/posts/2024-01-01-hello.md'))).toBe(true);
-    expect(readFileSync(join(target, '.github/workflows/pages-deploy.yml'), 'utf8')).toContain('notify-my-server');
-    expect(readFileSync(join(target, '.github/workflows/astro-deploy.yml.disabled'), 'utf8')).toContain(
-      'withastro/action',
+    expect(readFileSync(join(target, '.github/workflows/pages-deploy.yml'), 'utf8')).toContain('withastro/action');
+    expect(readFileSync(join(target, '.github/workflows/pages-deploy.yml.jekyll-disabled'), 'utf8')).toContain(
+      'notify-my-server',
     );
-    expect(report).toContain('.github/workflows/pages-deploy.yml builds with Jekyll and was changed');
+    expect(report).toContain('Beyond the build it did: step run: ./notify-my-server.sh.');
   });
 });

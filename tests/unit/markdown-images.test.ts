@@ -5,6 +5,7 @@ import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { rehypeImages } from '../../packages/theme/src/markdown/rehype-images.ts';
 import { remarkIal } from '../../packages/theme/src/markdown/remark-ial.ts';
+import { remarkMedia } from '../../packages/theme/src/markdown/remark-media.ts';
 import { PUBLIC_DIR, renderBare } from '../helpers/theme-markdown.ts';
 
 const render = (markdown: string, frontmatter: Record<string, unknown> = {}) =>
@@ -69,5 +70,37 @@ describe('root-relative images', () => {
       'posts/pictures.md: image "/img/gone.png" does not exist in public/ (the page keeps the image element).',
     ]);
     expect(parse(html).querySelector('img[src="/img/gone.png"]')).not.toBeNull();
+  });
+});
+
+describe('relative images', () => {
+  it('are the file the browser loads from the post’s URL: no false warning, and a truly missing one named', async () => {
+    mkdirSync(join(PUBLIC_DIR, 'assets', 'img'), { recursive: true });
+    writeFileSync(join(PUBLIC_DIR, 'assets', 'img', 'there.png'), '');
+    const { html, warnings } = await renderBare('![a](../../assets/img/there.png) ![b](../../assets/img/lost.png)', {
+      remark: [remarkMedia],
+      rehype: [rehypeImages],
+      path: '_posts/2024-01-01-pictures.md',
+    });
+    const page = parse(html);
+    expect(page.querySelectorAll('img').map((img) => img.getAttribute('src'))).toEqual([
+      '/assets/img/there.png',
+      '/assets/img/lost.png',
+    ]);
+    expect(warnings).toEqual([
+      '_posts/2024-01-01-pictures.md: image "/assets/img/lost.png" does not exist in public/ (the page keeps the image element).',
+    ]);
+  });
+
+  it('left relative (no media rule ran) are looked up against /posts/<slug>/', async () => {
+    mkdirSync(join(PUBLIC_DIR, 'posts', 'pictures'), { recursive: true });
+    writeFileSync(join(PUBLIC_DIR, 'posts', 'pictures', 'beside.png'), '');
+    const { warnings } = await renderBare('![a](../../assets/img/there.png) ![b](beside.png) ![c](../gone.png)', {
+      rehype: [rehypeImages],
+      path: '_posts/2024-01-01-pictures.md',
+    });
+    expect(warnings).toEqual([
+      '_posts/2024-01-01-pictures.md: image "../gone.png" (/posts/gone.png from this page) does not exist in public/ (the page keeps the image element).',
+    ]);
   });
 });

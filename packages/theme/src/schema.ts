@@ -82,13 +82,15 @@ const imageObject = z.looseObject(
 );
 
 const image = z.preprocess((value) => {
+  // An empty `image:` (or `image: ''`) is no image, as Chirpy reads it.
+  if (value === null || (typeof value === 'string' && value.trim() === '')) return undefined;
   if (typeof value === 'string') return { path: value };
   if (value && typeof value === 'object' && !Array.isArray(value)) {
     const legacy = value as Record<string, unknown>;
     if (legacy.path === undefined && typeof legacy.src === 'string') return { ...legacy, path: legacy.src };
   }
   return value;
-}, imageObject);
+}, imageObject.optional());
 
 /** `redirect_from`: site paths, none of which climbs out of the site (`/../x`) or is not a path at all. */
 const redirectPaths = z.preprocess(

@@ -1,10 +1,13 @@
 /**
  * Images in posts as Chirpy shows them: loaded lazily, wrapped in a link that opens the image
  * (an image already in a link gets that link's classes instead), the IAL size aliases `w`/`h`,
- * an `lqip` placeholder as a blurred background; and a warning for a root-relative image that
- * is not in the site's `public/` folder.
+ * an `lqip` placeholder as a blurred background; and a warning for a local image that is not in
+ * the site's `public/` folder. A relative path (raw HTML keeps it, `<img src="../../x.png">`) is
+ * looked up where the browser finds it: resolved against the post's URL, `/posts/<slug>/`.
  */
-import { basePrefix } from '../utils/urls.ts';
+import { basePrefix, postPath } from '../utils/urls.ts';
+import { parsePostFileName, postSlug } from '../utils/filename.ts';
+import { isExternalMedia, resolveDotSegments } from '../utils/media.ts';
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Element, Root } from 'hast';
@@ -82,11 +85,30 @@ function isLocalPath(src: string): boolean {
   return src.startsWith('/') && !src.startsWith('//');
 }
 
+/**
+ * A local image's path from the site root, as the browser reads `src` on the post's page, or
+ * undefined for an image elsewhere (a scheme, `//host`, a fragment, or a relative path on a page
+ * whose URL is not known).
+ */
+function sitePath(src: string, pageUrl: string | undefined): string | undefined {
+  if (!src || isExternalMedia(src)) return undefined;
+  if (isLocalPath(src)) return resolveDotSegments(src);
+  return pageUrl ? resolveDotSegments(pageUrl + src) : undefined;
+}
+
+/** The URL path of the post a Markdown file is, `/posts/<slug>/`; undefined for other files. */
+function postUrlOf(file: VFile, slug: unknown): string | undefined {
+  const parsed = file.path ? parsePostFileName(file.path) : undefined;
+  return parsed ? postPath(postSlug(parsed.title, slug)) : undefined;
+}
+
 export function rehypeImages(options: RehypeImagesOptions = {}) {
-  /** Whether a root-relative image is missing from `public/` (Astro's `base` taken off first). */
-  const missing = (src: string): boolean => {
-    if (!options.publicDir || !isLocalPath(src)) return false;
-    let path = src.split(/[?#]/)[0]!;
+  /** Whether a local image is missing from `public/` (Astro's `base` taken off first). */
+  const missing = (src: string, pageUrl: string | undefined): boolean => {
+    if (!options.publicDir) return false;
+    const local = sitePath(src, pageUrl);
+    if (local === undefined) return false;
+    let path = local.split(/[?#]/)[0]!;
     const base = basePrefix(options.base);
     if (base && path.startsWith(`${base}/`)) path = path.slice(base.length);
     let decoded = path;
@@ -99,7 +121,11 @@ export function rehypeImages(options: RehypeImagesOptions = {}) {
   };
 
   return (tree: Root, file: VFile) => {
-    const lang = frontmatterOf(file).lang;
+    const frontmatter = frontmatterOf(file);
+    const lang = frontmatter.lang;
+    // A relative path is resolved against the page's URL (with the base, as the browser sees it).
+    const postUrl = postUrlOf(file, frontmatter.slug);
+    const pageUrl = postUrl ? basePrefix(options.base) + postUrl : undefined;
     const t = useTranslations(resolveLocale(typeof lang === 'string' ? lang : undefined, options.locale ?? 'en'));
     const postFile = file.path ? (options.root ? relative(options.root, file.path) : file.path) : 'a post';
     visitPostElements(tree, (img, index, parent) => {
@@ -110,8 +136,12 @@ export function rehypeImages(options: RehypeImagesOptions = {}) {
       // The page loads the image viewer only for posts whose images open in it.
       if (shown !== img) renderInfo(file).popups = true;
       const src = typeof img.properties.src === 'string' ? img.properties.src : '';
-      if (missing(src)) {
-        options.warn?.(`${postFile}: image "${src}" does not exist in public/ (the page keeps the image element).`);
+      if (missing(src, pageUrl)) {
+        const resolved = sitePath(src, pageUrl);
+        const where = resolved && resolved !== src ? ` (${resolved} from this page)` : '';
+        options.warn?.(
+          `${postFile}: image "${src}"${where} does not exist in public/ (the page keeps the image element).`,
+        );
       }
       return undefined;
     });

@@ -9,9 +9,25 @@
  * package, where Node does not run TypeScript.
  */
 import { createHash } from 'node:crypto';
-import { astroPagesWorkflow, isStarterWorkflow } from './workflow.mjs';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative } from 'node:path';
+import {
+  astroPagesWorkflow,
+  deploysSite,
+  deploysToBranch,
+  isJekyllWorkflow,
+  WORKFLOW_NODE,
+  workflowExtras,
+} from './workflow.mjs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  realpathSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { basename, dirname, extname, join, relative } from 'node:path';
 import yaml from 'js-yaml';
 import { findLocale, SHARE_PLATFORMS, SOCIAL_TYPES } from '../constants.mjs';
 
@@ -78,6 +94,9 @@ const JEKYLL_ONLY = new Set([
   'compress_html',
   'exclude',
   'include',
+  // Which files Jekyll reads and keeps: migrate reads them to copy what Jekyll published.
+  'collections_dir',
+  'keep_files',
   'jekyll-archives',
   'permalink',
   'markdown',
@@ -95,7 +114,22 @@ const JEKYLL_ONLY = new Set([
 
 /**
  * @typedef {{ type: string, url: string, label?: string }} SocialLink
- * @typedef {{ notes: string[], written: string[], unchanged: string[], kept: string[] }} Report
+ * @typedef {{
+ *   notes: string[],
+ *   written: string[],
+ *   unchanged: string[],
+ *   kept: string[],
+ *   copied: string[],
+ *   redirects: string[],
+ *   posts: string[],
+ *   replaced: string[],
+ *   pages: string[],
+ *   deploy: string[],
+ * }} Report
+ *   `notes`: settings not carried; `copied`: files Jekyll published that were copied as they are;
+ *   `redirects`: old addresses sent on; `posts`: what stops the build, to fix first; `replaced`:
+ *   what Jekyll rendered that the theme makes itself; `pages`: pages Jekyll published that are
+ *   not carried; `deploy`: the workflows.
  */
 
 /** @param {unknown} value */
@@ -416,7 +450,502 @@ function filesUnder(dir) {
     .sort();
 }
 
-/** @param {Record<string, any>} options @param {Record<string, string>} astro */
+// ---------------------------------------------------------------------------------------------
+// What Jekyll publishes. Jekyll 4.3's reader (lib/jekyll/reader.rb, entry_filter.rb) copies every
+// file of the site that has no front matter and renders every file that has, except names that
+// start with `.`, `_`, `#` or `~` (or end with `~`) unless `include` lists them, and what `exclude`
+// lists (with Jekyll's own defaults). Posts come from `<collections_dir>/_posts`.
+
+/** Jekyll's Configuration::DEFAULT_EXCLUDES, added to every site's `exclude`. */
+const JEKYLL_DEFAULT_EXCLUDES = [
+  '.sass-cache',
+  '.jekyll-cache',
+  'gemfiles',
+  'Gemfile',
+  'Gemfile.lock',
+  'node_modules',
+  'vendor/bundle/',
+  'vendor/cache/',
+  'vendor/gems/',
+  'vendor/ruby/',
+];
+/** EntryFilter::SPECIAL_LEADING_CHAR_REGEX. */
+const SPECIAL_NAME = /^[._#~]/;
+/** Jekyll's `markdown_ext` default: these render to `.html`. */
+const MARKDOWN_EXTENSIONS = new Set(['.markdown', '.mkdown', '.mkdn', '.mkd', '.md']);
+
+/**
+ * The settings of `_config.yml` that decide which files Jekyll reads, with Jekyll's defaults.
+ * @typedef {{
+ *   source: string,
+ *   collectionsDir: string,
+ *   include: string[],
+ *   exclude: string[],
+ *   keepFiles: string[],
+ *   permalink: string,
+ *   defaults: any[],
+ *   collections: Record<string, Record<string, any>>,
+ * }} JekyllSite
+ */
+
+/**
+ * @param {string} source
+ * @param {Record<string, any>} config
+ * @returns {JekyllSite}
+ */
+function jekyllSite(source, config) {
+  const names = (/** @type {unknown} */ value) =>
+    Array.isArray(value) ? value.map(text).filter(Boolean) : /** @type {string[]} */ ([]);
+  /** @type {Record<string, Record<string, any>>} */
+  const collections = {};
+  if (Array.isArray(config.collections)) for (const name of names(config.collections)) collections[name] = {};
+  else if (config.collections && typeof config.collections === 'object') {
+    for (const [name, value] of Object.entries(config.collections)) {
+      collections[name] = value && typeof value === 'object' ? value : {};
+    }
+  }
+  return {
+    source,
+    collectionsDir: text(config.collections_dir).replace(/^\/+|\/+$/g, ''),
+    // A site's `include` replaces Jekyll's default; its `exclude` adds to Jekyll's.
+    include: Array.isArray(config.include) ? names(config.include) : ['.htaccess'],
+    exclude: [...new Set([...names(config.exclude), ...JEKYLL_DEFAULT_EXCLUDES])],
+    keepFiles: Array.isArray(config.keep_files) ? names(config.keep_files) : ['.git', '.svn'],
+    permalink: text(config.permalink) || 'date',
+    defaults: Array.isArray(config.defaults) ? config.defaults : [],
+    collections,
+  };
+}
+
+/**
+ * Ruby's `File.fnmatch?(pattern, path)` without flags: `*` matches any run of characters (`/`
+ * too), `?` one character, `[…]` a set (`[!…]` its complement), `\` escapes.
+ * @param {string} pattern
+ * @param {string} path
+ */
+function fnmatch(pattern, path) {
+  let source = '';
+  for (let index = 0; index < pattern.length; index++) {
+    const char = /** @type {string} */ (pattern[index]);
+    if (char === '*') source += '[\\s\\S]*';
+    else if (char === '?') source += '[\\s\\S]';
+    else if (char === '[' && pattern.indexOf(']', index + 2) !== -1) {
+      const end = pattern.indexOf(']', index + 2);
+      const body = pattern.slice(index + 1, end).replace(/\\/g, '\\\\');
+      source += body.startsWith('!') ? `[^${body.slice(1)}]` : `[${body}]`;
+      index = end;
+    } else if (char === '\\' && index + 1 < pattern.length) {
+      source += escapeRegExp(/** @type {string} */ (pattern[++index]));
+    } else source += escapeRegExp(char);
+  }
+  return new RegExp(`^${source}$`).test(path);
+}
+
+/** @param {string} value */
+const escapeRegExp = (value) => value.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/**
+ * EntryFilter#glob_include?: whether a pattern of `include`/`exclude` names the entry: a glob
+ * match, or (Jekyll's rule, kept as it is) the pattern is a prefix of the entry's path, so
+ * `exclude: [docs]` also leaves out `docs-old/`.
+ * @param {string[]} patterns
+ * @param {string} entry  the path from the site root
+ * @param {boolean} isDir
+ */
+function globInclude(patterns, entry, isDir) {
+  const path = `/${entry}`;
+  return patterns.some((pattern) => {
+    const full = `/${pattern.replace(/^\/+/, '')}`;
+    return fnmatch(full, path) || path.startsWith(full) || (isDir && full === `${path}/`);
+  });
+}
+
+/**
+ * Utils.has_yaml_header?: the first line is `---` (spaces after it allowed). A byte order mark
+ * before it makes the file a static one for Jekyll.
+ * @param {string} path
+ */
+function hasYamlHeader(path) {
+  const head = readFileSync(path).subarray(0, 512).toString('latin1');
+  const newline = head.indexOf('\n');
+  return newline !== -1 && /^---\s*$/.test(head.slice(0, newline + 1).replace(/\n$/, ''));
+}
+
+/**
+ * @typedef {{ path: string, page: boolean }} SiteFile  a file Jekyll publishes: copied (`page`
+ *   false) or rendered from its front matter (`page` true); `path` from the site root.
+ */
+
+/**
+ * Every file Jekyll reads as a page or a static file, in its reader's order, and the folders
+ * that hold posts besides `<collections_dir>/_posts` (Jekyll reads `_posts` in every folder).
+ * @param {JekyllSite} site
+ * @param {string[]} skip  absolute folders never read (the Astro site, when it is inside)
+ */
+function readJekyllSite(site, skip) {
+  /** @type {SiteFile[]} */
+  const files = [];
+  /** @type {string[]} */
+  const postFolders = [];
+  const seen = new Set();
+  const excludes = site.exclude.filter((pattern) => !site.include.includes(pattern));
+  const inCollections = (/** @type {string} */ dir) =>
+    !site.collectionsDir || dir === site.collectionsDir || dir.startsWith(`${site.collectionsDir}/`);
+  /** @param {string} dir */
+  const walk = (dir) => {
+    const folder = join(site.source, dir);
+    let real;
+    try {
+      real = realpathSync(folder);
+    } catch {
+      return;
+    }
+    if (seen.has(real) || skip.includes(real)) return;
+    seen.add(real);
+    if (dir !== site.collectionsDir && inCollections(dir) && existsSync(join(folder, '_posts'))) {
+      postFolders.push(dir);
+    }
+    for (const name of readdirSync(folder).sort()) {
+      if (name.endsWith('.')) continue;
+      const path = dir ? `${dir}/${name}` : name;
+      let stat;
+      try {
+        stat = statSync(join(folder, name));
+      } catch {
+        continue; // a link to nothing
+      }
+      const isDir = stat.isDirectory();
+      const included = globInclude(site.include, name, isDir);
+      if (!included && globInclude(excludes, path, isDir)) continue;
+      if (!included && (SPECIAL_NAME.test(name) || name.endsWith('~'))) continue;
+      if (isDir) walk(path);
+      else if (stat.isFile()) files.push({ path, page: hasYamlHeader(join(folder, name)) });
+    }
+  };
+  walk('');
+  // Reader#read_included_excludes: a file `include` names by its path is read wherever it is.
+  for (const entry of site.include) {
+    const path = entry.replace(/^\/+/, '');
+    const file = join(site.source, path);
+    if (files.some((known) => known.path === path) || !existsSync(file) || !statSync(file).isFile()) continue;
+    files.push({ path, page: hasYamlHeader(file) });
+  }
+  return { files, postFolders };
+}
+
+/**
+ * The front matter default Jekyll gives `key` for a file (FrontmatterDefaults: a scope's `path`
+ * is a prefix of the file's path, its `type` the file's kind; the most specific scope wins).
+ * @param {JekyllSite} site
+ * @param {string} path  from the site root
+ * @param {string} type  `pages`, `posts` or a collection's name
+ * @param {string} key
+ */
+function frontMatterDefault(site, path, type, key) {
+  let value;
+  let best = -1;
+  for (const set of site.defaults) {
+    const scope = set && typeof set === 'object' ? (set.scope ?? {}) : {};
+    const values = set && typeof set === 'object' ? set.values : undefined;
+    if (!values || typeof values !== 'object' || !(key in values)) continue;
+    if (scope.type !== undefined && scope.type !== type) continue;
+    const scopePath = text(scope.path).replace(/^\/+|\/+$/g, '');
+    const applies =
+      scopePath === '' || scopePath.includes('*')
+        ? scopePath === '' || fnmatch(`${scopePath}*`, path)
+        : path === scopePath || path.startsWith(`${scopePath}/`);
+    if (!applies) continue;
+    const rank = scopePath.length * 2 + (scope.type !== undefined ? 1 : 0);
+    if (rank >= best) {
+      best = rank;
+      value = values[key];
+    }
+  }
+  return value;
+}
+
+/**
+ * Utils.add_permalink_suffix: how the site's `permalink` style ends a page's URL.
+ * @param {string} template
+ * @param {string} style
+ */
+function permalinkSuffix(template, style) {
+  if (style === 'pretty') return `${template}/`;
+  if (['date', 'ordinal', 'none', 'weekdate'].includes(style)) return `${template}:output_ext`;
+  return template + (style.endsWith('/') ? '/' : '') + (style.endsWith(':output_ext') ? ':output_ext' : '');
+}
+
+/** @param {string} name a file name */
+function outputExtension(name) {
+  const extension = extname(name).toLowerCase();
+  if (MARKDOWN_EXTENSIONS.has(extension)) return '.html';
+  if (extension === '.scss' || extension === '.sass') return '.css';
+  if (extension === '.coffee') return '.js';
+  return extname(name);
+}
+
+/**
+ * Fills a permalink template and cleans it as Jekyll's URL class does.
+ * @param {string} template
+ * @param {Record<string, string>} placeholders
+ */
+function fillPermalink(template, placeholders) {
+  const filled = template.replace(/:([a-z_]+)/g, (whole, name) => placeholders[name] ?? whole);
+  return `/${filled}`.replace(/\/{2,}/g, '/').replace(/\/\.\//g, '/');
+}
+
+/**
+ * The URL Jekyll gives a page (Page#url): its `permalink`, a default's, else `/:path/:basename`
+ * and the site's permalink style (`/:path/` for an index).
+ * @param {JekyllSite} site
+ * @param {string} path  from the site root
+ * @param {Record<string, any>} front
+ */
+function jekyllPageUrl(site, path, front) {
+  const name = basename(path);
+  const ext = outputExtension(name);
+  const base = name.slice(0, name.length - extname(name).length);
+  const dir = dirname(path) === '.' ? '' : dirname(path);
+  const permalink = text(front.permalink) || text(frontMatterDefault(site, path, 'pages', 'permalink'));
+  let template = permalink;
+  if (!template) {
+    if (!['.html', '.htm', '.xhtml'].includes(ext)) template = '/:path/:basename:output_ext';
+    else if (base === 'index') template = '/:path/';
+    else template = permalinkSuffix('/:path/:basename', site.permalink);
+  }
+  return fillPermalink(template, { path: dir, basename: base, output_ext: ext, name: base });
+}
+
+/**
+ * The URL Jekyll gives a document of a collection (`_tabs/about.md`): its `permalink`, a
+ * default's, the collection's, else `/:collection/:path` and the site's permalink style.
+ * @param {JekyllSite} site
+ * @param {string} label
+ * @param {string} file  path inside the collection's folder
+ * @param {Record<string, any>} front
+ */
+function jekyllDocumentUrl(site, label, file, front) {
+  const sourcePath = [site.collectionsDir, `_${label}`, file].filter(Boolean).join('/');
+  const template =
+    text(front.permalink) ||
+    text(frontMatterDefault(site, sourcePath, label, 'permalink')) ||
+    text(site.collections[label]?.permalink) ||
+    permalinkSuffix('/:collection/:path', site.permalink);
+  const name = basename(file);
+  const base = name.slice(0, name.length - extname(name).length);
+  const relativePath = file.slice(0, file.length - extname(file).length);
+  return fillPermalink(template, {
+    collection: label,
+    path: relativePath,
+    name: slugifyPretty(base),
+    title: text(front.slug) ? slugifyPretty(text(front.slug)) : base,
+    output_ext: outputExtension(name),
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Posts checked before the first build, by the theme's rules (the loader reads front matter with
+// js-yaml, as here, and stops on a post it cannot read or on two posts at one URL), so every
+// problem is told in one run instead of one failed build at a time.
+
+/** Jekyll's post file name (utils/filename.ts). */
+const POST_FILE = /^(\d{2,4})-(\d{1,2})-(\d{1,2})-(.*)(\.[^.]+)$/;
+/** The post files the theme loads (utils/filename.ts POST_EXTENSIONS). */
+const POST_EXTENSIONS = ['.md', '.markdown', '.mdx'];
+/** Jekyll's `slugify(mode: "pretty", cased: true)` (utils/slug.ts `slugifyPretty`). */
+const PRETTY_SEPARATORS = /[^\p{M}\p{L}\p{Nd}._~!$&'()+,;=@]+/gu;
+/** Astro's front matter block (@astrojs/internal-helpers `frontmatterRE`), which the theme reads. */
+const FRONT_MATTER = /(?:^\uFEFF?|^\s*\n)(?:---|\+\+\+)([\s\S]*?\n)(?:---|\+\+\+)/;
+
+/** @param {string} input */
+function slugifyPretty(input) {
+  return input.normalize('NFC').replace(PRETTY_SEPARATORS, '-').replace(/^-/, '').replace(/-$/, '');
+}
+
+/** @param {string} path */
+function parsePostName(path) {
+  const match = POST_FILE.exec(basename(path).normalize('NFC'));
+  if (!match) return undefined;
+  const title = /** @type {string} */ (match[4]).replace(/\.+$/, '');
+  if (!title) return undefined;
+  return {
+    year: Number(match[1]),
+    month: Number(match[2]),
+    day: Number(match[3]),
+    title,
+    extension: /** @type {string} */ (match[5]).toLowerCase(),
+  };
+}
+
+/** @param {unknown} value  a flag as Jekyll read it (`false`, and YAML 1.1's `no`/`off`) */
+const isOff = (value) => value === false || (typeof value === 'string' && /^(false|no|off)$/i.test(value.trim()));
+
+/**
+ * A post's date as Jekyll orders posts: the front matter `date`, else the file name's; an
+ * offset-free time is read as UTC (one site, one timezone: the order is the same).
+ * @param {unknown} value
+ * @param {{ year: number, month: number, day: number }} name
+ */
+function postTime(value, name) {
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.getTime();
+  const written = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ Tt]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*(Z|[+-]\d{2}:?\d{2})?/.exec(
+    text(value),
+  );
+  if (written) {
+    const [, y, m, d, hh, mm, ss, zone] = written;
+    let time = Date.UTC(Number(y), Number(m) - 1, Number(d), Number(hh ?? 0), Number(mm ?? 0), Number(ss ?? 0));
+    const offset = zone && zone !== 'Z' ? /^([+-])(\d{2}):?(\d{2})$/.exec(zone) : null;
+    if (offset) time -= (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3])) * 60_000;
+    return time;
+  }
+  return Date.UTC(name.year, name.month - 1, name.day);
+}
+
+/**
+ * A value written again so YAML reads it as the text it shows: single quotes, inner ones
+ * doubled (a value someone already quoted has its outer quotes taken off first).
+ * @param {string} value
+ */
+function quotedYaml(value) {
+  let inner = value.trim();
+  if (/^".*"$/.test(inner) || /^'.*'$/.test(inner)) inner = inner.slice(1, -1);
+  return `'${inner.replace(/'/g, "''")}'`;
+}
+
+/**
+ * What is wrong with a post's front matter YAML, where, and how to write it; and the address
+ * Jekyll gave the post.
+ * @param {string} name  the post's path in the report
+ * @param {string} contents
+ * @param {RegExpExecArray} block  FRONT_MATTER's match
+ * @param {any} error  js-yaml's
+ */
+function yamlProblem(name, contents, block, error) {
+  const firstLine = contents
+    .slice(0, block.index + block[0].indexOf(/** @type {string} */ (block[1])))
+    .split('\n').length;
+  const line = firstLine + (error?.mark?.line ?? 0);
+  const lines = contents.split(/\r?\n/);
+  const written = lines[line - 1] ?? '';
+  const reason = text(error?.reason) || 'not valid YAML';
+  if (reason === 'duplicated mapping key') {
+    const key = /^\s*(["']?)([^"':#]+?)\1\s*:/.exec(written)?.[2] ?? '';
+    const indent = /^\s*/.exec(written)?.[0] ?? '';
+    const before = lines.slice(firstLine - 1, line - 1).findIndex((other) => other.startsWith(`${indent}${key}:`));
+    return (
+      `${name}:${line}: \`${key}\` is set twice in the front matter` +
+      `${before === -1 ? '' : ` (also on line ${firstLine + before})`}. Jekyll used the last one; the theme stops ` +
+      'on it. Delete the line you do not want.'
+    );
+  }
+  const field = /^([A-Za-z0-9_-]+):[ \t]+(\S.*?)\s*$/.exec(written);
+  const value = field?.[2] ?? '';
+  let advice;
+  if (/tab/.test(reason)) advice = 'indent it with spaces instead of a tab';
+  else if (field && /^[[{]/.test(value) && !/[\]}]/.test(value)) advice = `close the ${value[0]} or quote the value`;
+  else if (field && !/^\[.*\]$|^\{.*\}$/.test(value)) advice = `quote the value: \`${field[1]}: ${quotedYaml(value)}\``;
+  else advice = 'check the quoting and indentation of that line';
+  const parsed = parsePostName(name);
+  const bare = basename(name).slice(0, basename(name).length - extname(name).length);
+  const fixed = parsed ? slugifyPretty(parsed.title) : bare;
+  return (
+    `${name}:${line}: the front matter is not valid YAML (${reason}): \`${written.trim()}\`; ${advice}. ` +
+    `Jekyll publishes such a post bare, without its front matter (no title, categories or tags, dated the day it ` +
+    `was built), at /posts/${bare}/; the theme stops the build on it. Once fixed, the post is at /posts/${fixed}/` +
+    (bare === fixed ? '.' : `; add \`redirect_from: /posts/${bare}/\` to keep the address Jekyll gave it.`)
+  );
+}
+
+/**
+ * @typedef {{ languages?: string[], defaultLanguage?: string, languageFromPath?: boolean }} PostLanguages
+ */
+
+/**
+ * Reads every post as the theme will and returns what would stop its build: front matter that
+ * is not valid YAML, two posts at one URL (with the post Jekyll published there), and posts
+ * Jekyll published that the theme does not read.
+ * @param {string} postsDir
+ * @param {string} shown  the folder's name in the report (`_posts`)
+ * @param {PostLanguages} languages
+ */
+function checkPosts(postsDir, shown, languages) {
+  /** @type {string[]} */
+  const problems = [];
+  /** @type {Map<string, { name: string, slug: string, time: number, published: boolean, prefix: string }[]>} */
+  const byUrl = new Map();
+  const codes = languages.languages ?? [];
+  const defaultCode = languages.defaultLanguage ?? codes[0];
+  const findCode = (/** @type {unknown} */ value) =>
+    codes.find((code) => code.toLowerCase() === text(value).toLowerCase());
+  for (const file of filesUnder(postsDir)) {
+    if (/(?:^|\/)[._#]/.test(file)) continue;
+    const parsed = parsePostName(file);
+    if (!parsed) continue;
+    const name = `${shown}/${file}`;
+    const path = join(postsDir, file);
+    if (!POST_EXTENSIONS.includes(parsed.extension)) {
+      if (hasYamlHeader(path)) {
+        problems.push(
+          `${name}: Jekyll published this ${parsed.extension} file as a post (/posts/${slugifyPretty(parsed.title)}/); ` +
+            'the theme reads Markdown posts only: rename it to .md (HTML in Markdown is kept as it is).',
+        );
+      }
+      continue;
+    }
+    const contents = readFileSync(path, 'utf8');
+    const block = FRONT_MATTER.exec(contents);
+    /** @type {Record<string, any>} */
+    let data = {};
+    if (block) {
+      try {
+        const loaded = yaml.load(/** @type {string} */ (block[1]));
+        if (loaded && typeof loaded === 'object' && !Array.isArray(loaded)) data = /** @type {any} */ (loaded);
+      } catch (error) {
+        problems.push(yamlProblem(name, contents, block, error));
+        continue;
+      }
+    }
+    const slug = slugifyPretty(text(data.slug) || parsed.title);
+    let code = codes.length > 1 ? findCode(data.lang) : undefined;
+    if (codes.length > 1 && !code && languages.languageFromPath !== false) {
+      code = file.split('/').slice(0, -1).map(findCode).find(Boolean);
+    }
+    const prefix = code && code !== defaultCode ? `/${code}` : '';
+    const url = `${prefix}/posts/${slug}/`;
+    const entry = { name, slug, time: postTime(data.date, parsed), published: !isOff(data.published), prefix };
+    byUrl.set(url, [...(byUrl.get(url) ?? []), entry]);
+  }
+  const taken = new Set(byUrl.keys());
+  for (const [url, posts] of byUrl) {
+    if (posts.length < 2) continue;
+    // Jekyll writes posts in date order (then by path), so the last one is the page at the URL.
+    const written = posts
+      .filter((post) => post.published)
+      .sort((a, b) => a.time - b.time || Buffer.compare(Buffer.from(a.name), Buffer.from(b.name)));
+    const winner = written.at(-1);
+    const unpublished = posts.filter((post) => !post.published).map((post) => post.name);
+    const others = posts.filter((post) => post !== winner);
+    const slugs = others.map((post) => {
+      const stamp = /^(\d{2,4}-\d{1,2}-\d{1,2})-/.exec(basename(post.name))?.[1] ?? 'old';
+      let candidate = `${post.slug}-${stamp}`;
+      for (let n = 2; taken.has(`${post.prefix}/posts/${candidate}/`); n++) candidate = `${post.slug}-${stamp}-${n}`;
+      taken.add(`${post.prefix}/posts/${candidate}/`);
+      return `\`slug: ${candidate}\` to ${post.name}`;
+    });
+    problems.push(
+      `${url} is the URL of ${posts.length} posts: ${posts.map((post) => post.name).join(', ')}. ` +
+        (winner
+          ? `Jekyll published ${winner.name} there (it writes posts in date order, then by path, and the last one stays)`
+          : 'Jekyll published none of them') +
+        (unpublished.length > 0 ? ` (${unpublished.join(', ')}: published: false)` : '') +
+        `; the theme stops the build. To keep ${winner ? 'that' : 'the'} URL${winner ? ` for ${winner.name}` : ''} ` +
+        `and give the others their own, add ${slugs.join(', ')}.`,
+    );
+  }
+  return problems;
+}
+
+/** @param {Record<string, any>} options @param {Record<string, any>} astro */
 function astroConfigSource(options, astro) {
   const settings = JSON.stringify({ ...astro }, null, 2)
     .slice(1, -1)
@@ -457,14 +986,33 @@ export function migrate(source, target, versions = {}) {
   if (!existsSync(join(source, '_config.yml'))) {
     throw new Error(`${source} has no _config.yml: is it a Jekyll Chirpy site?`);
   }
-  if (!existsSync(join(source, '_posts'))) throw new Error(`${source} has no _posts folder.`);
-  /** @type {Report} */
-  const report = { notes: [], written: [], unchanged: [], kept: [] };
-  // The README's command names a folder that need not exist yet.
-  mkdirSync(target, { recursive: true });
   const config = /** @type {Record<string, any>} */ (
     yaml.load(readFileSync(join(source, '_config.yml'), 'utf8')) ?? {}
   );
+  // `collections_dir: collections` keeps posts in collections/_posts, drafts in collections/_drafts.
+  const jekyll = jekyllSite(source, config);
+  const collections = jekyll.collectionsDir;
+  const postsFolder = collections ? `${collections}/_posts` : '_posts';
+  if (!existsSync(join(source, postsFolder))) {
+    throw new Error(
+      `${source} has no ${postsFolder} folder${collections ? ` (collections_dir: ${collections})` : ''}.`,
+    );
+  }
+  /** @type {Report} */
+  const report = {
+    notes: [],
+    written: [],
+    unchanged: [],
+    kept: [],
+    copied: [],
+    redirects: [],
+    posts: [],
+    replaced: [],
+    pages: [],
+    deploy: [],
+  };
+  // The README's command names a folder that need not exist yet.
+  mkdirSync(target, { recursive: true });
   /** @param {string} name */
   const dataFile = (name) => {
     const path = join(source, '_data', name);
@@ -518,9 +1066,14 @@ export function migrate(source, target, versions = {}) {
       .find((part) => configured.some((code) => code.toLowerCase() === part.toLowerCase()));
     return configured.find((code) => code.toLowerCase() === folder?.toLowerCase()) ?? defaultCode;
   };
+  // The tabs: the `tabs` collection (`_tabs/`, in collections_dir when set); Chirpy 2.0 to 2.5
+  // kept them as plain pages in `tabs/`.
+  const tabsCollection = collections ? `${collections}/_tabs` : '_tabs';
+  const tabsFolder =
+    !existsSync(join(source, tabsCollection)) && isChirpyTabsFolder(join(source, 'tabs')) ? 'tabs' : tabsCollection;
   /** @type {Map<string, Map<string | undefined, string>>} slug -> language -> file */
   const tabVersions = new Map();
-  for (const file of filesUnder(join(source, '_tabs'))) {
+  for (const file of filesUnder(join(source, tabsFolder))) {
     const name = basename(file);
     if (THEME_TABS.has(name) || !/\.(md|markdown)$/.test(name)) continue;
     const slug = name.replace(/\.(md|markdown)$/, '');
@@ -534,7 +1087,7 @@ export function migrate(source, target, versions = {}) {
    * @param {string} slug
    */
   const tabPage = (file, slug) => {
-    const raw = readFileSync(join(source, '_tabs', file), 'utf8');
+    const raw = readFileSync(join(source, tabsFolder, file), 'utf8');
     const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(raw);
     const front = /** @type {Record<string, any>} */ ((match && yaml.load(match[1] ?? '')) || {});
     const body = match ? (match[2] ?? '') : raw;
@@ -563,6 +1116,15 @@ export function migrate(source, target, versions = {}) {
   }
   if (tabs.length > 0) {
     options.tabs = tabs.sort((a, b) => a.order - b.order).map(({ label, href }) => ({ label, href }));
+  }
+  // Where Jekyll published the tabs: Chirpy 2.0 to 3.0 at /tabs/<name>/, later at /<name>/ as
+  // the theme does. An old address is sent on to the new page (Astro's `redirects`).
+  const redirects = tabRedirects(jekyll, tabsFolder, configured.length > 1 ? defaultCode : undefined, report);
+  /** @type {Record<string, any>} */
+  const astroSettings = { ...astro };
+  if (Object.keys(redirects).length > 0) {
+    const base = typeof astro.base === 'string' ? astro.base.replace(/\/+$/, '') : '';
+    astroSettings.redirects = Object.fromEntries(Object.entries(redirects).map(([from, to]) => [from, base + to]));
   }
 
   const packagePath = join(target, 'package.json');
@@ -599,28 +1161,43 @@ export function migrate(source, target, versions = {}) {
   ) {
     options.favicon = `/${favicons}/`;
   }
-  writeOwned(join(target, 'astro.config.mjs'), astroConfigSource(options, astro), report, target);
+  writeOwned(join(target, 'astro.config.mjs'), astroConfigSource(options, astroSettings), report, target);
   const contentConfig = join(target, 'src/content.config.ts');
   if (!existsSync(contentConfig)) writeOwned(contentConfig, CONTENT_CONFIG, report, target);
   else report.unchanged.push(relative(target, contentConfig));
 
-  for (const file of filesUnder(join(source, '_posts'))) {
-    copyOwned(join(source, '_posts', file), join(target, 'src/content/posts', file), report, target);
+  for (const file of filesUnder(join(source, postsFolder))) {
+    copyOwned(join(source, postsFolder, file), join(target, 'src/content/posts', file), report, target);
   }
-  for (const file of filesUnder(join(source, 'assets'))) {
-    // The theme's own assets (the static-assets submodule, the Sass entry) are not the site's.
-    if (file.startsWith('lib/') || file === 'css/jekyll-theme-chirpy.scss') continue;
-    // A file that starts with front matter is a template Jekyll renders (the 404 page, the feed,
-    // the search index, the PWA scripts): copied as it is, it would publish raw Liquid.
-    if (isJekyllTemplate(join(source, 'assets', file))) {
-      report.notes.push(`assets/${file} is a Jekyll template, not copied: ${templateReplacement(file)}`);
-      continue;
-    }
-    copyOwned(join(source, 'assets', file), join(target, 'public/assets', file), report, target);
+  report.posts.push(
+    ...checkPosts(join(source, postsFolder), postsFolder, {
+      languages: options.languages,
+      defaultLanguage: options.defaultLanguage,
+      languageFromPath: options.languageFromPath,
+    }),
+  );
+  const draftsFolder = collections ? `${collections}/_drafts` : '_drafts';
+  const drafts = filesUnder(join(source, draftsFolder)).filter((file) => /\.(md|markdown)$/i.test(file));
+  if (drafts.length > 0) {
+    report.notes.push(
+      `${draftsFolder}: ${drafts.length} draft(s) not copied; Jekyll does not publish drafts either (to publish one, move it to src/content/posts/ with a date in its name).`,
+    );
   }
-  for (const file of ['favicon.ico', 'CNAME']) {
-    if (existsSync(join(source, file))) copyOwned(join(source, file), join(target, 'public', file), report, target);
+  // The site's own includes, for `{% include x.html %}` in posts (the theme reads src/includes/).
+  const includes = filesUnder(join(source, '_includes'));
+  for (const file of includes) {
+    copyOwned(join(source, '_includes', file), join(target, 'src/includes', file), report, target);
   }
+  if (includes.length > 0) {
+    report.copied.push(`_includes/ to src/includes/: ${includes.length} file(s), for {% include %} in posts`);
+  }
+  copySiteFiles(
+    jekyll,
+    target,
+    { tabsFolder, skip: [target], base: typeof astro.base === 'string' ? astro.base : '' },
+    report,
+  );
+  writeGitignore(target, report);
   deployWorkflow(source, target, report);
   if (report.kept.length > 0) {
     report.notes.push(
@@ -631,61 +1208,394 @@ export function migrate(source, target, versions = {}) {
 }
 
 /**
- * Whether a file starts with YAML front matter (`---` on its first line), which makes Jekyll
- * render it instead of copying it.
- * @param {string} path
+ * Whether `tabs/` is Chirpy 2.0–2.5's tab folder (plain pages, before the `tabs` collection).
+ * @param {string} folder
  */
-function isJekyllTemplate(path) {
-  const head = readFileSync(path)
-    .subarray(0, 8)
-    .toString('utf8')
-    .replace(/^\uFEFF/, '');
-  return /^---[ \t]*\r?\n/.test(head);
+function isChirpyTabsFolder(folder) {
+  return ['archives.md', 'categories.md', 'tags.md', 'about.md'].some((name) => existsSync(join(folder, name)));
 }
 
 /**
- * What replaces a Chirpy template in the Astro site.
- * @param {string} file  path under assets/
+ * Old tab addresses to send on: each tab page's URL on the Jekyll site (Chirpy 2.x and 3.0
+ * published `/tabs/about/`) that is not the URL the theme gives it (`/about/`, the tab's name).
+ * @param {JekyllSite} site
+ * @param {string} folder  the tabs' folder (`_tabs`, `collections/_tabs`, or 2.x's `tabs`)
+ * @param {string | undefined} defaultLanguage  on a multilingual site, tabs of other languages stay as they are
+ * @param {Report} report
+ * @returns {Record<string, string>}  old path (no final slash, as Astro's `redirects` keys) → new path
  */
-function templateReplacement(file) {
+function tabRedirects(site, folder, defaultLanguage, report) {
   /** @type {Record<string, string>} */
-  const known = {
-    '404.html': "the theme's own 404 page (/404.html)",
-    'feed.xml': "the theme's feed (/feed.xml), at the same URL as Chirpy's",
-    'robots.txt': "the theme's /robots.txt",
-    'js/data/search.json': "the theme's search (Pagefind, /search/)",
-    'js/data/mathjax.js': 'KaTeX at build time (no MathJax configuration needed)',
-    'js/data/swconf.js': 'nothing yet: the theme has no offline mode (PWA)',
-    'js/pwa/app.js': 'nothing yet: the theme has no offline mode (PWA)',
-    'js/pwa/sw.js': 'nothing yet: the theme has no offline mode (PWA)',
-    'img/favicons/site.webmanifest': "the theme's /site.webmanifest",
-    'img/favicons/browserconfig.xml': 'nothing: Windows tiles are not generated',
+  const redirects = {};
+  const collection = folder.split('/').pop() === '_tabs';
+  // A collection without `output: true` publishes nothing.
+  if (collection && !site.collections.tabs?.output) return redirects;
+  for (const file of filesUnder(join(site.source, folder))) {
+    if (!/\.(md|markdown)$/.test(file) || (defaultLanguage && file.includes('/'))) continue;
+    const raw = readFileSync(join(site.source, folder, file), 'utf8');
+    const block = /^---\r?\n([\s\S]*?)\r?\n---/.exec(raw);
+    /** @type {Record<string, any>} */
+    let front = {};
+    try {
+      const loaded = block ? yaml.load(block[1] ?? '') : undefined;
+      if (loaded && typeof loaded === 'object') front = /** @type {any} */ (loaded);
+    } catch {
+      // the tab's page reports nothing more here
+    }
+    const old = collection
+      ? jekyllDocumentUrl(site, 'tabs', file, front)
+      : jekyllPageUrl(site, `${folder}/${file}`, front);
+    const now = `/${basename(file).replace(/\.(md|markdown)$/, '')}/`;
+    if (old === now || old === now.slice(0, -1)) continue;
+    if (!old.endsWith('/')) {
+      report.pages.push(
+        `${folder}/${file}: was at ${old}, now at ${now}; no redirect (Astro writes pages as folders).`,
+      );
+      continue;
+    }
+    redirects[old.replace(/\/$/, '')] = now;
+    report.redirects.push(`${old} → ${now}`);
+  }
+  return redirects;
+}
+
+/** What the theme's offline mode replaces. */
+const OFFLINE = "the theme's offline mode: set pwa in astro.config";
+
+/**
+ * What the theme makes in place of a page Jekyll rendered, by the page's URL (or its file); or
+ * undefined when the theme makes nothing there.
+ * @param {string} path  the file, from the site root
+ * @param {string} url  where Jekyll published it
+ */
+function templateReplacement(path, url) {
+  /** @type {Record<string, string>} */
+  const byUrl = {
+    '/': "the theme's home page (/)",
+    '/index.html': "the theme's home page (/)",
+    '/404.html': "the theme's own 404 page (/404.html)",
+    '/feed.xml': "the theme's feed (/feed.xml), at the same URL as Chirpy's",
+    '/robots.txt': "the theme's /robots.txt",
+    '/sitemap.xml': "the theme's /sitemap.xml",
+    '/assets/js/data/search.json': "the theme's search (Pagefind, /search/)",
+    '/assets/data/search.json': "the theme's search (Pagefind, /search/)",
+    '/assets/js/data/mathjax.js': 'KaTeX at build time (no MathJax configuration needed)',
+    '/assets/js/data/swconf.js': OFFLINE,
+    '/app.js': OFFLINE,
+    '/sw.js': OFFLINE,
+    '/app.min.js': OFFLINE,
+    '/sw.min.js': OFFLINE,
+    '/assets/img/favicons/site.webmanifest': "the theme's /site.webmanifest",
+    '/assets/img/favicons/browserconfig.xml': 'nothing: Windows tiles are not generated',
   };
-  return known[file] ?? 'nothing: make it a page in src/pages/ if it is still needed';
+  if (byUrl[url]) return byUrl[url];
+  if (/^assets\/js\/pwa\//.test(path)) return OFFLINE;
+  if (/^\/(?:categories|tags|archives)(?:\/|\.html$)/.test(url)) return "the theme's category, tag and archive pages";
+  if (/^\/page\d+(?:\/|\.html$)/.test(url)) return "the theme's home pages";
+  if (/\.s[ac]ss$/.test(path) && url.endsWith('.css')) {
+    return "the theme's own styles (Chirpy's Sass is not compiled; rules of your own in it are not carried)";
+  }
+  return undefined;
 }
 
 /**
- * Writes the Astro Pages workflow. A Jekyll workflow still as Chirpy's starter shipped it is
- * replaced (the Astro one takes its file name); one the owner changed is copied as it is and
- * the Astro workflow is written beside it, disabled, for them to merge.
+ * A file the theme writes itself at this path of the built site, so a static file of the same
+ * name is not copied (it would take the theme's place): what the theme serves there, or undefined.
+ * @param {string} path  from the site root
+ */
+function themeOutput(path) {
+  const fixed = templateReplacement(path, `/${path}`);
+  if (fixed && !/^assets\//.test(path)) return fixed;
+  if (['site.webmanifest', 'sitemap-index.xml', 'sitemap-0.xml'].includes(path)) return "the theme's own";
+  if (/^(?:posts|categories|tags|archives|search|page\d+)(?:\/.*)?\/index\.html$/.test(path)) {
+    return "the theme's page there";
+  }
+  if (/^(?:_astro|pagefind)\//.test(path)) return "the build's own folder";
+  return undefined;
+}
+
+/**
+ * Copies every file Jekyll publishes without rendering it to `public/`, at the same path (so at
+ * the same URL), and reports the files it renders: replaced by the theme, or not carried.
+ * Posts in other `_posts` folders are copied with the rest.
+ * @param {JekyllSite} site
+ * @param {string} target
+ * @param {{ tabsFolder: string, skip: string[], base: string }} options  `base`: Astro's, for links
+ * @param {Report} report
+ */
+function copySiteFiles(site, target, { tabsFolder, skip, base }, report) {
+  const { files, postFolders } = readJekyllSite(
+    site,
+    skip.map((path) => realpathSync(path)),
+  );
+  /** @type {Map<string, number>} */
+  const copied = new Map();
+  /** @type {string[]} */
+  const themeLibraries = [];
+  for (const file of files) {
+    const from = join(site.source, file.path);
+    if (file.page) {
+      // Chirpy 2.0–2.5's tab pages are carried as tabs.
+      if (tabsFolder === 'tabs' && file.path.startsWith('tabs/')) continue;
+      /** @type {Record<string, any>} */
+      let front = {};
+      try {
+        const block = /^\uFEFF?---[^\n]*\n([\s\S]*?)\n---/.exec(readFileSync(from, 'utf8'));
+        const loaded = block ? yaml.load(block[1] ?? '') : undefined;
+        if (loaded && typeof loaded === 'object') front = /** @type {any} */ (loaded);
+      } catch {
+        // Jekyll renders it without front matter: its URL comes from its path alone
+      }
+      const url = jekyllPageUrl(site, file.path, front);
+      const replacement = templateReplacement(file.path, url);
+      if (replacement) report.replaced.push(`${file.path} (${url}): ${replacement}`);
+      else if (!carryPage(site, file.path, url, { target, base }, report)) {
+        report.pages.push(
+          `${file.path} (${url}): a page Jekyll rendered; not carried, so readers get the 404 page there. ` +
+            'Make it a page in src/pages/ to keep it.',
+        );
+      }
+      continue;
+    }
+    // Chirpy's self-hosted libraries (the chirpy-static-assets submodule): the theme bundles its own.
+    if (file.path.startsWith('assets/lib/')) {
+      themeLibraries.push(file.path);
+      continue;
+    }
+    const clash = themeOutput(file.path);
+    if (clash) {
+      report.replaced.push(
+        `${file.path}: ${clash}; yours was not copied (put it in public/${file.path} to serve it instead).`,
+      );
+      continue;
+    }
+    copyOwned(from, join(target, 'public', file.path), report, target);
+    const top = file.path.includes('/') ? `${file.path.split('/')[0]}/` : file.path;
+    copied.set(top, (copied.get(top) ?? 0) + 1);
+  }
+  if (themeLibraries.length > 0) {
+    report.replaced.push(
+      `assets/lib/ (${themeLibraries.length} file(s)): Chirpy's self-hosted libraries; the theme bundles its own scripts and fonts.`,
+    );
+  }
+  for (const folder of postFolders) {
+    const from = join(site.source, folder, '_posts');
+    const posts = filesUnder(from);
+    for (const file of posts) {
+      copyOwned(join(from, file), join(target, 'src/content/posts', folder, file), report, target);
+    }
+    report.posts.push(
+      ...checkPosts(from, `${folder}/_posts`, {}).filter((problem) => !problem.includes(' is the URL of ')),
+    );
+    report.notes.push(
+      `${folder}/_posts: ${posts.length} file(s) copied to src/content/posts/${folder}/. Jekyll gave these posts the ` +
+        `categor${folder.includes('/') ? 'ies' : 'y'} ${folder.split('/').join(', ')} from the folder; the theme does not: add it to their categories to keep those pages.`,
+    );
+  }
+  if (site.keepFiles.some((name) => name !== '.git' && name !== '.svn')) {
+    report.notes.push(
+      `keep_files: ${site.keepFiles.join(', ')}: files Jekyll left in _site/ from an earlier step are not files of the site; put any the site still needs in public/.`,
+    );
+  }
+  // Other collections with `output: true` (besides posts and tabs) publish a page per document.
+  for (const [label, settings] of Object.entries(site.collections)) {
+    if (label === 'posts' || label === 'tabs' || !settings?.output) continue;
+    const folder = [site.collectionsDir, `_${label}`].filter(Boolean).join('/');
+    for (const file of filesUnder(join(site.source, folder))) {
+      const path = join(site.source, folder, file);
+      if (!hasYamlHeader(path)) {
+        // A static file of the collection: Jekyll copies it to /<label>/<path> (without a permalink of its own).
+        if (site.collections[label]?.permalink) {
+          report.pages.push(`${folder}/${file}: a file of the ${label} collection; not carried.`);
+        } else {
+          copyOwned(path, join(target, 'public', label, file), report, target);
+          copied.set(`${label}/`, (copied.get(`${label}/`) ?? 0) + 1);
+        }
+        continue;
+      }
+      const url = jekyllDocumentUrl(site, label, file, {});
+      report.pages.push(
+        `${folder}/${file} (${url}): a page of the ${label} collection; not carried, so readers get the 404 page there.`,
+      );
+    }
+  }
+  if (copied.size > 0) {
+    const total = [...copied.values()].reduce((sum, count) => sum + count, 0);
+    const parts = [...copied].map(([top, count]) => (top.endsWith('/') ? `${top} (${count})` : top));
+    report.copied.unshift(`${total} static file(s) to public/, at the URLs Jekyll published them: ${parts.join(', ')}`);
+  }
+}
+
+/**
+ * A Markdown page of the site's own (`about-me.md`, `projects/index.md`) as an Astro Markdown page
+ * in the theme's frame, at the URL Jekyll gave it: `/x/` is `src/pages/x.md`; `/x.html` (Jekyll's
+ * URL for a page when the site sets no `permalink` style) becomes `/x/`, and `/x.html` a page that
+ * sends readers there (an endpoint, so the file keeps its name). False when the page cannot be
+ * carried this way (not Markdown, another kind of URL, or a page already written there).
+ * @param {JekyllSite} site
+ * @param {string} path  from the site root
+ * @param {string} url  where Jekyll published it
+ * @param {{ target: string, base: string }} where  the Astro site, and its `base`
+ * @param {Report} report
+ */
+function carryPage(site, path, url, { target, base }, report) {
+  if (!MARKDOWN_EXTENSIONS.has(extname(path).toLowerCase())) return false;
+  const route = url.endsWith('/') ? url.slice(0, -1) : url.endsWith('.html') ? url.slice(0, -5) : undefined;
+  if (!route || !/^\/[^?#]+$/.test(route)) return false;
+  const page = join(target, 'src/pages', `${route}.md`);
+  if (existsSync(page) && !readFileSync(page, 'utf8').includes('astro-theme-chirpy/layouts/MarkdownPage.astro')) {
+    return false;
+  }
+  const raw = readFileSync(join(site.source, path), 'utf8');
+  const match = /^---[^\n]*\r?\n([\s\S]*?)\r?\n---[^\n]*\r?\n?([\s\S]*)$/.exec(raw);
+  /** @type {Record<string, any>} */
+  let front = {};
+  try {
+    const loaded = match ? yaml.load(match[1] ?? '') : undefined;
+    if (loaded && typeof loaded === 'object' && !Array.isArray(loaded)) front = /** @type {any} */ (loaded);
+  } catch {
+    // Jekyll rendered it without front matter; so does this page
+  }
+  const body = match ? (match[2] ?? '') : raw;
+  const { permalink: _permalink, layout: _layout, ...rest } = front;
+  const name = basename(route);
+  const title = text(front.title) || name.charAt(0).toUpperCase() + name.slice(1);
+  writeOwned(
+    page,
+    [
+      '---',
+      yaml.dump({ ...rest, title, layout: 'astro-theme-chirpy/layouts/MarkdownPage.astro' }).trim(),
+      '---',
+      body,
+    ].join('\n'),
+    report,
+    target,
+  );
+  const now = `${route}/`;
+  report.copied.push(`${path}: the page ${now} (src/pages${route}.md)`);
+  if (url !== now) {
+    writeOwned(
+      join(target, 'src/pages', `${url}.ts`),
+      redirectEndpoint(url, base.replace(/\/+$/, '') + now),
+      report,
+      target,
+    );
+    report.redirects.push(`${url} → ${now}`);
+  }
+  if (/\{[{%]/.test(body)) {
+    report.pages.push(
+      `${path}: carried to src/pages${route}.md, but it uses Liquid ({{ }} or {% %}), which Astro pages do not run: readers see it as written, so edit the page.`,
+    );
+  }
+  return true;
+}
+
+/**
+ * An endpoint that writes a page sending readers from `from` (a URL ending in `.html`, which
+ * Astro's `redirects` cannot write: it makes folders) to `to`, as a redirect page does.
+ * @param {string} from
+ * @param {string} to  with Astro's `base`
+ */
+function redirectEndpoint(from, to) {
+  return [
+    GENERATED_MARK,
+    '// edit a copy (or remove this line) to keep your own changes.',
+    `// Jekyll published this page at ${from}; it is now ${to}. This sends readers on.`,
+    `const to = ${JSON.stringify(to)};`,
+    '',
+    'export const GET = () =>',
+    '  new Response(',
+    '    `<!doctype html><html><head><meta charset="utf-8"><title>Redirecting to ${to}</title>` +',
+    '      `<link rel="canonical" href="${to}"><meta name="robots" content="noindex">` +',
+    '      `<meta http-equiv="refresh" content="0; url=${to}"></head>` +',
+    '      `<body><a href="${to}">${to}</a></body></html>`,',
+    "    { headers: { 'Content-Type': 'text/html; charset=utf-8' } },",
+    '  );',
+    '',
+  ].join('\n');
+}
+
+/** What a moved site never commits: installed packages, the build, Astro's caches. */
+const GITIGNORE = ['node_modules/', 'dist/', '.astro/'];
+
+/**
+ * Writes `.gitignore` (or adds the missing lines to one), so `git add .` does not commit
+ * `node_modules/` or the build.
+ * @param {string} target
+ * @param {Report} report
+ */
+function writeGitignore(target, report) {
+  const path = join(target, '.gitignore');
+  const current = existsSync(path) ? readFileSync(path, 'utf8') : '';
+  const lines = current.split(/\r?\n/).map((line) => line.trim().replace(/^\/+/, ''));
+  const missing = GITIGNORE.filter((entry) => !lines.includes(entry) && !lines.includes(entry.replace(/\/$/, '')));
+  if (missing.length === 0) {
+    report.unchanged.push('.gitignore');
+    return;
+  }
+  const head = current
+    ? `${current.replace(/\s*$/, '')}\n`
+    : "# Not committed: installed packages, the build, Astro's caches.\n";
+  writeFileSync(path, `${head}${missing.join('\n')}\n`);
+  report.written.push('.gitignore');
+}
+
+/**
+ * Writes the Astro Pages workflow and makes sure no Jekyll workflow stays active beside it: the
+ * Astro workflow takes the name of the Jekyll workflow that published the site (or
+ * `deploy.yml`); a Jekyll workflow that did more than Chirpy's do is kept as
+ * `<name>.jekyll-disabled` (GitHub runs only `.yml`/`.yaml` files) with what it did reported, to
+ * merge by hand; one that is Chirpy's is dropped. Workflows that do not build with Jekyll are
+ * copied as they are.
  * @param {string} source
  * @param {string} target
  * @param {Report} report
  */
 function deployWorkflow(source, target, report) {
   const dir = join(source, '.github', 'workflows');
-  const jekyll = filesUnder(dir).filter(
-    (file) => /\.ya?ml$/.test(file) && /jekyll\s+(?:b|build)\b/.test(readFileSync(join(dir, file), 'utf8')),
-  );
-  const own = jekyll.filter((file) => !isStarterWorkflow(readFileSync(join(dir, file), 'utf8')));
-  for (const file of own) {
-    copyOwned(join(dir, file), join(target, '.github/workflows', file), report, target);
-    report.notes.push(
-      `.github/workflows/${file} builds with Jekyll and was changed from Chirpy's: kept as it is; the Astro workflow is in .github/workflows/astro-deploy.yml.disabled to merge by hand.`,
+  const workflows = filesUnder(dir)
+    .filter((file) => /\.ya?ml$/.test(file) && !file.includes('/'))
+    .map((file) => ({ file, text: readFileSync(join(dir, file), 'utf8') }));
+  const jekyll = workflows.filter((workflow) => isJekyllWorkflow(workflow.text));
+  const publisher = jekyll.find((workflow) => deploysSite(workflow.text)) ?? jekyll[0];
+  // A workflow of the owner's already called deploy.yml keeps its name.
+  const name =
+    publisher?.file ?? (workflows.some(({ file }) => file === 'deploy.yml') ? 'astro-deploy.yml' : 'deploy.yml');
+  writeOwned(join(target, '.github/workflows', name), astroPagesWorkflow(), report, target);
+  /** @type {string[]} */
+  const notes = [];
+  let replaced = '';
+  for (const workflow of workflows) {
+    const path = `.github/workflows/${workflow.file}`;
+    if (!jekyll.includes(workflow)) {
+      copyOwned(join(dir, workflow.file), join(target, path), report, target);
+      notes.push(`${path}: does not build with Jekyll; copied as it is (check it still applies).`);
+      continue;
+    }
+    const extras = workflowExtras(workflow.text);
+    const branch = deploysToBranch(workflow.text)
+      ? ' It published by pushing to a branch (gh-pages): set Settings > Pages > Source to "GitHub Actions".'
+      : '';
+    if (extras.length === 0) {
+      if (workflow === publisher)
+        replaced = ` It replaces Chirpy's Jekyll workflow of that name, which did nothing more.${branch}`;
+      else
+        notes.push(`${path}: Chirpy's Jekyll workflow, dropped: it did nothing the Astro workflow does not.${branch}`);
+      continue;
+    }
+    const disabled = `${path}.jekyll-disabled`;
+    copyOwned(join(dir, workflow.file), join(target, disabled), report, target);
+    if (workflow === publisher) replaced = ' It takes the place of the Jekyll workflow of that name (see below).';
+    notes.push(
+      `${path}: builds with Jekyll, so it must not run any more: kept as ${disabled}, which GitHub does not run. ` +
+        `Beyond the build it did: ${extras.join('; ')}. Merge what you still need into .github/workflows/${name}, ` +
+        `then delete it.${branch}`,
     );
   }
-  const name = own.length > 0 ? 'astro-deploy.yml.disabled' : (jekyll[0] ?? 'deploy.yml');
-  writeOwned(join(target, '.github/workflows', name), astroPagesWorkflow(), report, target);
+  report.deploy.push(
+    `.github/workflows/${name}: the Astro workflow (withastro/action with npm, Node ${WORKFLOW_NODE}) builds the site and publishes it to GitHub Pages.${replaced}`,
+    ...notes,
+  );
 }
 
 /** Front matter keys of a `defaults:` set that only Jekyll reads: the theme has its own layout and post URLs. */
@@ -730,14 +1640,27 @@ export function mapDefaults(config, notes) {
   return sets;
 }
 
-/** @param {Report} report */
+/**
+ * The report: what was written, then what was carried, what to fix, what the theme replaces,
+ * what is not carried, the deployment, and the settings not mapped.
+ * @param {Report} report
+ */
 export function formatReport(report) {
+  /** @param {string} title @param {string[] | undefined} items */
+  const section = (title, items) =>
+    items && items.length > 0 ? ['', title, ...items.map((item) => `  - ${item}`)] : [];
   const lines = [
     `Wrote ${report.written.length} file(s), ${report.unchanged.length} already up to date.`,
     ...report.kept.map((file) => `Kept (changed in the Astro site): ${file}`),
+    ...section('Copied as Jekyll published them:', report.copied),
+    ...section('Old addresses sent on to the new pages:', report.redirects),
+    ...section('Fix these posts first (each stops the build):', report.posts),
+    ...section('Jekyll rendered these; the theme makes its own:', report.replaced),
+    ...section('Pages not carried:', report.pages),
+    ...section('Deploying:', report.deploy),
     ...(report.notes.length > 0
-      ? ['Not migrated:', ...report.notes.map((note) => `  - ${note}`)]
-      : ['Everything was migrated.']),
+      ? ['', 'Not migrated:', ...report.notes.map((note) => `  - ${note}`)]
+      : ['', 'Every setting was migrated.']),
   ];
   return lines.join('\n');
 }
