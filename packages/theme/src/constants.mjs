@@ -95,3 +95,40 @@ export function findLocale(tag) {
   const language = primaryLanguage(tag);
   return LOCALE_CODES.find((code) => primaryLanguage(code) === language);
 }
+
+/**
+ * The Liquid tags a post may use: Liquid 4.0's, then Jekyll 4's, then those of the plugins Chirpy
+ * blogs use (markdown/liquid-allowed.ts says why each; the migration reports any other in a post).
+ */
+export const LIQUID_TAGS = /** @type {const} */ ([
+  'assign',
+  'break',
+  'capture',
+  'case',
+  'comment',
+  'continue',
+  'cycle',
+  'decrement',
+  'for',
+  'if',
+  'ifchanged',
+  'include',
+  'increment',
+  'raw',
+  'tablerow',
+  'unless',
+  // Jekyll 4
+  'include_relative',
+  'highlight',
+  'link',
+  'post_url',
+  // Plugins Chirpy blogs use: jekyll-polyglot (a link that keeps its address in every language)
+  'static_href',
+  'Static_Href',
+  // and jekyll-scholar (markdown/scholar.ts)
+  'cite',
+  'nocite',
+  'reference',
+  'bibliography',
+  'bibliography_count',
+]);

@@ -74,40 +74,10 @@
  *     well under the 3 s the hostile tests allow (tests/hostile/liquid-sandbox.test.ts), and
  *     high enough that a garbage-collection pause on a loaded machine is no false alarm.
  */
+import { LIQUID_TAGS } from '../constants.mjs';
 
-/** Liquid 4.0's tags, then Jekyll 4's. */
-export const LIQUID_TAGS = [
-  'assign',
-  'break',
-  'capture',
-  'case',
-  'comment',
-  'continue',
-  'cycle',
-  'decrement',
-  'for',
-  'if',
-  'ifchanged',
-  'include',
-  'increment',
-  'raw',
-  'tablerow',
-  'unless',
-  // Jekyll 4
-  'include_relative',
-  'highlight',
-  'link',
-  'post_url',
-  // Plugins Chirpy blogs use: jekyll-polyglot (a link that keeps its address in every language)
-  'static_href',
-  'Static_Href',
-  // and jekyll-scholar (markdown/scholar.ts)
-  'cite',
-  'nocite',
-  'reference',
-  'bibliography',
-  'bibliography_count',
-] as const;
+/** Liquid 4.0's tags, then Jekyll 4's, then the plugins' (constants.mjs, which the migration reads too). */
+export { LIQUID_TAGS };
 
 /** jekyll-scholar's tags the theme has (its `details_link`, `cite_details` and `quote` it has not). */
 export const SCHOLAR_TAGS = ['cite', 'nocite', 'reference', 'bibliography', 'bibliography_count'] as const;
