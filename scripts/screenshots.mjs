@@ -33,6 +33,15 @@ try {
     { name: 'home-light', path: '/', width: 1280, height: 800, scheme: 'light' },
     { name: 'post-dark', path: '/posts/math/', width: 1280, height: 800, scheme: 'dark' },
     { name: 'home-mobile', path: '/', width: 360, height: 740, scheme: 'light' },
+    // The end of a post: categories, tags, the share icons, the license line.
+    {
+      name: 'post-tail-light',
+      path: '/posts/getting-started/',
+      width: 1280,
+      height: 800,
+      scheme: 'light',
+      element: '.post-tail',
+    },
   ];
   for (const shot of shots) {
     const page = await browser.newPage({
@@ -40,7 +49,8 @@ try {
       colorScheme: shot.scheme,
     });
     await page.goto(BASE + shot.path, { waitUntil: 'networkidle' });
-    await page.screenshot({ path: `docs/${shot.name}.png` });
+    const target = shot.element ? page.locator(shot.element) : page;
+    await target.screenshot({ path: `docs/${shot.name}.png` });
     await page.close();
   }
   await browser.close();

@@ -124,12 +124,12 @@ describe('options', () => {
     expect(site.read('/')).not.toContain('giscus');
   });
 
-  it("draws social links with their brand's icon, inlined, and LinkedIn (not in Simple Icons) with the link glyph", () => {
+  it("draws social links with their brand's Font Awesome icon, inlined, as Chirpy's contact list", () => {
     const sidebar = site.html('/').querySelector('#sidebar')!;
     const icon = (host: string) => sidebar.querySelector(`a[href*="${host}"] svg path`)!.getAttribute('d')!;
-    // GitHub's mark from Simple Icons.
-    expect(icon('github.com')).toMatch(/^M12 \.297c-6\.63 0-12 5\.373-12 12/);
-    expect(icon('linkedin.com')).toMatch(/^M9 15a1 1 0 0 1 0-1\.4l4\.6-4\.6/);
+    // GitHub's mark and LinkedIn's logo from Font Awesome Free's brands (fa-github, fa-linkedin).
+    expect(icon('github.com')).toMatch(/^M216\.5 362\.5c-66-8-112\.5-55\.5-112\.5-117/);
+    expect(icon('linkedin.com')).toMatch(/^M416 32L31\.9 32C14\.3 32 0 46\.5 0 64\.3/);
     expect(site.read('/')).not.toMatch(/simple-icons|cdn\.jsdelivr|fontawesome/i);
   });
 
