@@ -7,8 +7,6 @@ declare module 'virtual:chirpy/config' {
   export const base: string;
   /** The icons pages link and the manifest lists (integration/favicons.ts). */
   export const favicons: import('./integration/favicons.ts').Favicons;
-  /** Social link type → the SVG path of its brand icon (integration/brand-icons.ts). */
-  export const brandIcons: Record<string, string>;
 }
 
 declare module 'virtual:chirpy/components/*' {

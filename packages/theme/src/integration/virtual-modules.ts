@@ -6,7 +6,6 @@ import { fileURLToPath } from 'node:url';
 import type { ChirpyConfig } from '../config.ts';
 import { OVERRIDABLE_COMPONENTS } from '../config.ts';
 import type { Favicons } from './favicons.ts';
-import { brandIcons } from './brand-icons.ts';
 import { mermaidModule } from './mermaid.ts';
 import type { ServedPaths } from './served-paths.ts';
 import { basePrefix } from '../utils/urls.ts';
@@ -42,7 +41,6 @@ export function vitePluginChirpy(
       `export const isBuild = ${JSON.stringify(command === 'build')};`,
       `export const base = ${JSON.stringify(siteBase)};`,
       `export const favicons = ${JSON.stringify(favicons)};`,
-      `export const brandIcons = ${JSON.stringify(brandIcons())};`,
     ].join('\n'),
     mermaid: mermaidModule(root, command, base),
     ...componentModules(config, root),
