@@ -1136,7 +1136,16 @@ export function migrate(source, target, versions = {}) {
   }
   // Where Jekyll published the tabs: Chirpy 2.0 to 3.0 at /tabs/<name>/, later at /<name>/ as
   // the theme does. An old address is sent on to the new page (Astro's `redirects`).
-  const redirects = tabRedirects(jekyll, tabsFolder, configured.length > 1 ? defaultCode : undefined, report);
+  const { redirects, endpoints } = tabRedirects(
+    jekyll,
+    tabsFolder,
+    configured.length > 1 ? defaultCode : undefined,
+    report,
+  );
+  for (const [from, to] of Object.entries(endpoints)) {
+    const base = typeof astro.base === 'string' ? astro.base.replace(/\/+$/, '') : '';
+    writeOwned(join(target, 'src/pages', `${from}.ts`), redirectEndpoint(from, base + to), report, target);
+  }
   /** @type {Record<string, any>} */
   const astroSettings = { ...astro };
   if (Object.keys(redirects).length > 0) {
@@ -1339,11 +1348,14 @@ function isChirpyTabsFolder(folder) {
  * @param {string} folder  the tabs' folder (`_tabs`, `collections/_tabs`, or 2.x's `tabs`)
  * @param {string | undefined} defaultLanguage  on a multilingual site, tabs of other languages stay as they are
  * @param {Report} report
- * @returns {Record<string, string>}  old path (no final slash, as Astro's `redirects` keys) → new path
+ * @returns {{ redirects: Record<string, string>, endpoints: Record<string, string> }}  old path (no final
+ *   slash, as Astro's `redirects` keys) → new path; and old `.html` paths, written by endpoints
  */
 function tabRedirects(site, folder, defaultLanguage, report) {
   /** @type {Record<string, string>} */
   const redirects = {};
+  /** @type {Record<string, string>} */
+  const endpoints = {};
   const collection = folder.split('/').pop() === '_tabs';
   // A collection without `output: true` publishes nothing.
   if (collection && !site.collections.tabs?.output) return redirects;
@@ -1365,15 +1377,20 @@ function tabRedirects(site, folder, defaultLanguage, report) {
     const now = `/${basename(file).replace(/\.(md|markdown)$/, '')}/`;
     if (old === now || old === now.slice(0, -1)) continue;
     if (!old.endsWith('/')) {
-      report.pages.push(
-        `${folder}/${file}: was at ${old}, now at ${now}; no redirect (Astro writes pages as folders).`,
-      );
+      // `/tabs/about.html` (a tabs collection without a permalink): Astro's `redirects` would write
+      // a folder, so an endpoint writes the page at that very file.
+      if (old.endsWith('.html') && /^\/[^?#]+$/.test(old)) {
+        endpoints[old] = now;
+        report.redirects.push(`${old} → ${now}`);
+      } else {
+        report.pages.push(`${folder}/${file}: was at ${old}, now at ${now}; no redirect.`);
+      }
       continue;
     }
     redirects[old.replace(/\/$/, '')] = now;
     report.redirects.push(`${old} → ${now}`);
   }
-  return redirects;
+  return { redirects, endpoints };
 }
 
 /** What the theme's offline mode replaces. */
