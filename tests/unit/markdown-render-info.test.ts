@@ -1,5 +1,5 @@
 /** rehype-render-info alone: the word count and the excerpt, read from the post's finished HTML. */
-import rehypeKatex from 'rehype-katex';
+import { rehypeKatexSafe } from '../../packages/theme/src/markdown/rehype-katex-safe.ts';
 import { describe, expect, it } from 'vitest';
 import { rehypeHeadingAnchors } from '../../packages/theme/src/markdown/rehype-heading-anchors.ts';
 import { rehypeRenderInfo } from '../../packages/theme/src/markdown/rehype-render-info.ts';
@@ -34,7 +34,7 @@ describe('the word count', () => {
   it('reads a formula as its TeX', async () => {
     const { excerpt } = await info('Area $$\\pi r^2$$ here.', {
       remark: [remarkKramdownMath, remarkMathDialect],
-      rehype: [rehypeKatex as never],
+      rehype: [rehypeKatexSafe as never],
       frontmatter: { math: true },
     });
     expect(excerpt).toBe('Area $\\pi r^2$ here.');

@@ -6,7 +6,7 @@
 import { isUnifiedProcessor, unified } from '@astrojs/markdown-remark';
 import type { AstroConfig, AstroIntegrationLogger } from 'astro';
 import { fileURLToPath } from 'node:url';
-import rehypeKatex from 'rehype-katex';
+import { rehypeKatexSafe } from '../markdown/rehype-katex-safe.ts';
 import type { ChirpyConfig } from '../config.ts';
 import { rehypeCodeBlocks } from '../markdown/rehype-code-blocks.ts';
 import { rehypeFootnoteBackrefs } from '../markdown/rehype-footnote-backrefs.ts';
@@ -74,7 +74,7 @@ export function chirpyMarkdownPlugins(
       [remarkMedia, { cdn: config.cdn, base: astroConfig.base }],
     ],
     rehypePlugins: [
-      [rehypeKatex, { throwOnError: false, strict: false }],
+      [rehypeKatexSafe, { throwOnError: false, strict: false }],
       [rehypeMathErrors, { warn, root }],
       rehypeBareParagraphs,
       rehypeFootnoteBackrefs,

@@ -25,6 +25,7 @@
  */
 import type { Code, Construct, Effects, Event, Extension, State, TokenizeContext } from 'micromark-util-types';
 import { isLineEnding, isSpace, isWhiteSpace } from './micromark-codes.ts';
+import { readRest, textState, type TextScan } from './micromark-text-scan.ts';
 
 declare module 'micromark-util-types' {
   interface TokenTypeMap {
@@ -105,11 +106,24 @@ const escapedDollar = pair(BACKSLASH, DOLLAR);
 /** `$$` here. */
 const twoDollars = pair(DOLLAR, DOLLAR);
 
-/** Reads on to the first run of `size` `marker`s in the paragraph: `ok` after it, `nok` at its end. */
-function untilRun(effects: Effects, ok: State, nok: State, marker: number, size: number): State {
+/**
+ * Reads on to the first run of `size` `marker`s in the paragraph: `ok` after it, `nok` at its end
+ * (and the paragraph is marked as read to its end for nothing: see micromark-text-scan.ts).
+ */
+function untilRun(
+  context: TokenizeContext,
+  effects: Effects,
+  ok: State,
+  nok: State,
+  marker: number,
+  size: number,
+): State {
   let run = 0;
   const content = (code: Code): State | undefined => {
-    if (code === null) return nok(code);
+    if (code === null) {
+      textState(context).exhausted = true;
+      return nok(code);
+    }
     if (isLineEnding(code)) {
       effects.enter('lineEnding');
       effects.consume(code);
@@ -146,7 +160,7 @@ const codeSpanAhead: Construct = {
         return opening;
       }
       if (size === 1 && white(before) && code !== null && white(code)) return nok(code);
-      return untilRun(effects, ok, nok, BACKTICK, size)(code);
+      return untilRun(this, effects, ok, nok, BACKTICK, size)(code);
     };
     return opening;
   },
@@ -156,7 +170,7 @@ const codeSpanAhead: Construct = {
 const spanAhead: Construct = {
   partial: true,
   tokenize(effects, ok, nok) {
-    return (code) => effects.attempt(twoDollars, untilRun(effects, ok, nok, DOLLAR, 2), nok)(code);
+    return (code) => effects.attempt(twoDollars, untilRun(this, effects, ok, nok, DOLLAR, 2), nok)(code);
   },
 };
 
@@ -208,19 +222,44 @@ const blockBoundaryAfter: Construct = {
  * and a failed attempt would leave those lines unparsed.
  */
 export function blockMathAhead(source: string, offset: number): boolean {
-  const close = source.indexOf('$$', offset + 2);
-  if (close < 0) return false;
+  const close = closingAfter(source, offset + 2);
+  if (close === undefined) return false;
+  if (close.ends !== 'item') return close.ends;
+  const lineStart = source.lastIndexOf('\n', offset - 1) + 1;
+  const prefix = source.slice(lineStart, offset);
+  const inListItem =
+    /^(?:[ \t]*>)*[ \t]*(?:[-*+]|\d+[.)])[ \t]/.test(prefix) || /^(?:\t|[ \t]{2,})[ \t]*$/.test(prefix);
+  return inListItem;
+}
+
+/**
+ * Where a block that opens before `from` would close: the first `$$` from there, and whether what
+ * follows it ends a block (`'item'`: only inside a list, the next line being an item). Every `$$`
+ * at a block boundary asks, and each would read the document on to its next `$$` and that line
+ * again: the answer is kept while the questions come from before the same `$$`.
+ */
+function closingAfter(source: string, from: number): { at: number; ends: boolean | 'item' } | undefined {
+  const last = lastClosing;
+  if (last && last.source === source && from >= last.from && (last.at === undefined || from <= last.at.at)) {
+    return last.at;
+  }
+  const at = source.indexOf('$$', from);
+  const closing = at < 0 ? undefined : { at, ends: blockEndsAfter(source, at) };
+  lastClosing = { source, from, at: closing };
+  return closing;
+}
+
+let lastClosing: { source: string; from: number; at: { at: number; ends: boolean | 'item' } | undefined } | undefined;
+
+/** Whether what follows the `$$` at `close` ends a block (see blockMathAhead). */
+function blockEndsAfter(source: string, close: number): boolean | 'item' {
   const after = /^[ \t]*(?:\r?\n|$)/.exec(source.slice(close + 2));
   if (!after) return false;
   if (!after[0].endsWith('\n')) return true; // the end of the document
   const rest = source.slice(close + 2 + after[0].length);
   const next = /^[^\n]*/.exec(rest)![0].replace(/^(?:[ \t]*>)*[ \t]*/, '');
   if (/^\s*$/.test(next) || /^\{:(?![:/])/.test(next) || /^\^\s*$/.test(next)) return true;
-  const lineStart = source.lastIndexOf('\n', offset - 1) + 1;
-  const prefix = source.slice(lineStart, offset);
-  const inListItem =
-    /^(?:[ \t]*>)*[ \t]*(?:[-*+]|\d+[.)])[ \t]/.test(prefix) || /^(?:\t|[ \t]{2,})[ \t]*$/.test(prefix);
-  return inListItem && /^(?:[-*+]|\d+[.)])(?:[ \t]|$)/.test(next);
+  return /^(?:[-*+]|\d+[.)])(?:[ \t]|$)/.test(next) ? 'item' : false;
 }
 
 function tokenizeMathFlow(
@@ -319,6 +358,92 @@ const restOfLineBlank: Construct = {
   },
 };
 
+const NONE = -1;
+
+/**
+ * The single-dollar rule (`single` and the states after it in tokenizeMathText) over the rest of a
+ * paragraph read at once, in one pass from its end, so that a `$` that opens no formula is known
+ * without reading on to the end from it. Indexes are into `scan.codes`.
+ */
+interface SingleDollarTables {
+  /** For TeX beginning at `index`, outside braces: the index of the `$` or `\$` that closes it, or NONE. */
+  close: Int32Array;
+  /** Whether a code span starts at the backtick at `index`, which ends the formula it is in. */
+  codeSpan(index: number): boolean;
+}
+
+const tablesOf = new WeakMap<TextScan, SingleDollarTables>();
+
+function singleDollarTables(scan: TextScan): SingleDollarTables {
+  const known = tablesOf.get(scan);
+  if (known) return known;
+  const { codes } = scan;
+  const n = codes.length;
+  const { run, longest } = scan.backticks();
+  const at = (index: number): Code => (index < n ? codes[index]! : null);
+  // codeSpanAhead: not a lone backtick between white space, and a run as long after it.
+  const codeSpan = (index: number): boolean => {
+    const size = run[index]!;
+    const white = (value: Code) => value === null || isWhiteSpace(value);
+    if (size === 1 && white(scan.previous(index)) && at(index + 1) !== null && white(at(index + 1))) return false;
+    return longest[index + size]! >= size;
+  };
+  // `pair[i]`: where the first `$$` at or after `i` begins.
+  const pair = new Int32Array(n + 3).fill(NONE);
+  // `group[i]`: inside braces opened just before `i`, the index after the brace that closes them.
+  const group = new Int32Array(n + 3).fill(NONE);
+  const close = new Int32Array(n + 3).fill(NONE);
+  // After a group that ends at `end` (or does not end), what follows.
+  const after = (table: Int32Array, end: number) => (end === NONE ? NONE : table[end]!);
+  for (let index = n - 1; index >= 0; index--) {
+    const code = codes[index]!;
+    pair[index] = code === DOLLAR && at(index + 1) === DOLLAR ? index : pair[index + 1]!;
+    if (code === BACKTICK) {
+      const spans = codeSpan(index);
+      group[index] = spans ? NONE : group[index + run[index]!]!;
+      close[index] = spans ? NONE : close[index + run[index]!]!;
+    } else if (code === BRACE_OPEN) {
+      group[index] = after(group, group[index + 1]!);
+      close[index] = after(close, group[index + 1]!);
+    } else if (code === BRACE_CLOSE) {
+      group[index] = index + 1;
+      close[index] = close[index + 1]!;
+    } else if (code === DOLLAR) {
+      // Outside braces a `$` closes, unless a whole `$$…$$` span starts here.
+      group[index] = group[index + 1]!;
+      const span = at(index + 1) === DOLLAR ? pair[index + 2]! : NONE;
+      close[index] = span === NONE ? index : close[span + 2]!;
+    } else if (code === BACKSLASH) {
+      // `\x` as `backslash` reads it: one character, two, or (after `\\`) three.
+      const next = at(index + 1);
+      if (next === null || isLineEnding(next) || !KRAMDOWN_ESCAPABLE.has(next)) {
+        const skip = next === null || isLineEnding(next) ? 1 : 2;
+        group[index] = group[index + skip]!;
+        close[index] = close[index + skip]!;
+      } else if (next === BRACE_OPEN) {
+        group[index] = after(group, group[index + 2]!);
+        close[index] = after(close, group[index + 2]!);
+      } else if (next === BRACE_CLOSE) {
+        group[index] = index + 2;
+        close[index] = close[index + 2]!;
+      } else {
+        const third = at(index + 2);
+        const skip = next === BACKSLASH && third !== null && !isLineEnding(third) ? 3 : 2;
+        group[index] = group[index + skip]!;
+        close[index] = close[index + skip]!;
+      }
+      // Outside braces `\$` closes.
+      if (next === DOLLAR) close[index] = index;
+    } else {
+      group[index] = group[index + 1]!;
+      close[index] = close[index + 1]!;
+    }
+  }
+  const tables = { close, codeSpan };
+  tablesOf.set(scan, tables);
+  return tables;
+}
+
 /** Set on a `kramdownMathText` token that MathJax shows in display style. */
 export interface MathTextToken {
   chirpyDisplay?: boolean;
@@ -326,22 +451,53 @@ export interface MathTextToken {
 
 function tokenizeMathText(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
   const self = this;
+  const text = textState(self);
   let depth = 0;
   let escaped: { token: MathTextToken; atStart: boolean } | undefined;
+  /** Where the formula's first delimiter is, in the document. */
+  let from = 0;
   return start;
 
+  /** No formula here, after reading on (to the end of the paragraph, or to a code span). */
+  function fail(code: Code): State | undefined {
+    text.exhausted = true;
+    return nok(code);
+  }
+  /**
+   * Once a formula in this paragraph failed, or a look-ahead read to its end, the rest of the
+   * paragraph is read at once and the single-dollar rule answered from it (SingleDollarTables):
+   * reading on from every `$` of a run such as `${${${…` would cost the paragraph's length each.
+   */
+  function scanned(offset: number): { scan: TextScan; index: number } | undefined {
+    const index = text.scan?.indexAt(offset);
+    return index === undefined ? undefined : { scan: text.scan!, index };
+  }
+  /** Whether single-dollar TeX `skip` codes after the first delimiter can close (unknown: true). */
+  function canClose(skip: number): boolean {
+    const known = scanned(from);
+    return !known || singleDollarTables(known.scan).close[known.index + skip] !== NONE;
+  }
+
   function start(code: Code): State | undefined {
+    from = self.now().offset;
+    if (text.exhausted && !scanned(from) && !refused(code)) return effects.check(readRest, open, open)(code);
+    return open(code);
+  }
+  // A `$` right after another is part of a `$$` that did not open math; right after a formula's
+  // closing `$` it is free (MathJax pairs it with the next one). After `\\` (kramdown's escaped
+  // backslash) MathJax reads `\$`: a literal dollar.
+  function refused(code: Code): boolean {
+    if (code !== DOLLAR) return false;
+    return self.previous === BACKSLASH || (self.previous === DOLLAR && !afterFormula(self.events));
+  }
+  function open(code: Code): State | undefined {
     if (code === BACKSLASH) {
       escaped = { token: effects.enter('kramdownMathText') as MathTextToken, atStart: self.previous === null };
       effects.enter('kramdownMathMarker');
       effects.consume(code);
       return (next: Code) => (next === DOLLAR ? escapedFirst(next) : nok(next));
     }
-    // A `$` right after another is part of a `$$` that did not open math; right after a formula's
-    // closing `$` it is free (MathJax pairs it with the next one). After `\\` (kramdown's escaped
-    // backslash) MathJax reads `\$`: a literal dollar.
-    if (code !== DOLLAR || self.previous === BACKSLASH) return nok(code);
-    if (self.previous === DOLLAR && !afterFormula(self.events)) return nok(code);
+    if (code !== DOLLAR || refused(code)) return nok(code);
     effects.enter('kramdownMathText');
     effects.enter('kramdownMathMarker');
     effects.consume(code);
@@ -353,12 +509,14 @@ function tokenizeMathText(this: TokenizeContext, effects: Effects, ok: State, no
       if (next === DOLLAR) return double(next);
       // `\$`: kramdown leaves `$` in the page, and MathJax pairs it like any other.
       escaped = undefined;
+      if (!canClose(2)) return fail(next);
       effects.exit('kramdownMathMarker');
       return single(next);
     };
   }
   function afterFirst(code: Code): State | undefined {
     if (code === DOLLAR) return double(code);
+    if (!canClose(1)) return fail(code);
     effects.exit('kramdownMathMarker');
     return single(code);
   }
@@ -370,7 +528,7 @@ function tokenizeMathText(this: TokenizeContext, effects: Effects, ok: State, no
     return doubleContent;
   }
   function doubleContent(code: Code): State | undefined {
-    if (code === null) return nok(code);
+    if (code === null) return fail(code);
     if (code === DOLLAR) return effects.check(twoDollars, doubleClose, doubleValueStart)(code);
     if (isLineEnding(code)) {
       effects.enter('lineEnding');
@@ -425,7 +583,7 @@ function tokenizeMathText(this: TokenizeContext, effects: Effects, ok: State, no
   // characters first (so `\$` closes and `\{` opens a brace), then MathJax skips `\x` pairs and
   // nests braces; the first `$` outside braces closes.
   function single(code: Code): State | undefined {
-    if (code === null) return nok(code);
+    if (code === null) return fail(code);
     if (code === DOLLAR && depth === 0) return effects.check(spanAhead, span, singleClose)(code);
     if (code === BACKSLASH && depth === 0) return effects.check(escapedDollar, singleClose, singleValueStart)(code);
     if (isLineEnding(code)) {
@@ -459,7 +617,12 @@ function tokenizeMathText(this: TokenizeContext, effects: Effects, ok: State, no
   function singleValue(code: Code): State | undefined {
     // kramdown reads code spans inside `$…$` (it is no math to kramdown): a code span that starts
     // here takes the dollar after it, and MathJax finds no formula.
-    if (code === BACKTICK) return effects.check(codeSpanAhead, nok, backtickRun)(code);
+    if (code === BACKTICK) {
+      const known = scanned(self.now().offset);
+      if (known) return singleDollarTables(known.scan).codeSpan(known.index) ? fail(code) : backtickRun(code);
+      if (text.exhausted) return effects.check(readRest, singleValue, singleValue)(code);
+      return effects.check(codeSpanAhead, fail, backtickRun)(code);
+    }
     if (code === null || isLineEnding(code) || (depth === 0 && (code === DOLLAR || code === BACKSLASH))) {
       if (code === BACKSLASH) return effects.check(escapedDollar, endValue, backslash)(code);
       return endValue(code);
@@ -478,7 +641,7 @@ function tokenizeMathText(this: TokenizeContext, effects: Effects, ok: State, no
     };
   }
   function spanContent(code: Code): State | undefined {
-    if (code === null) return nok(code);
+    if (code === null) return fail(code);
     if (code === DOLLAR) return effects.check(twoDollars, spanClose, spanCharacter)(code);
     if (isLineEnding(code)) {
       effects.exit('kramdownMathValue');

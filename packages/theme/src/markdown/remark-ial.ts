@@ -10,7 +10,7 @@ import type { Code, Nodes, Paragraph, Parent, Root, RootContent, Text } from 'md
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { CLASS } from './class-names.ts';
-import { IAL_AT_START, IAL_LAST_LINE, IAL_ONLY, parseIal, type Ial } from './ial.ts';
+import { IAL_AT_START, IAL_ONLY, ialSpans, lastLineIal, parseIal, type Ial } from './ial.ts';
 
 /**
  * Reads the IAL as written in the source. SmartyPants has curled the quotes in the tree's text
@@ -25,9 +25,12 @@ function sourceReader(source: string): SourceReader {
     const end = node.position?.end.offset;
     if (start === undefined || end === undefined) return undefined;
     const text = source.slice(start, end);
-    const matches = [...text.matchAll(/\{:([^}]*)\}/g)];
-    const match = which === 'first' ? matches[0] : matches.at(-1);
-    return match?.[1];
+    let found: string | undefined;
+    for (const span of ialSpans(text)) {
+      found = span.body;
+      if (which === 'first') break;
+    }
+    return found;
   };
 }
 
@@ -73,9 +76,9 @@ function isIalParagraph(read: SourceReader, node: RootContent): Ial | undefined 
 function trailingIal(read: SourceReader, paragraph: Paragraph): Ial | undefined {
   const last = paragraph.children.at(-1);
   if (!last || last.type !== 'text') return undefined;
-  const match = IAL_LAST_LINE.exec(last.value);
+  const match = lastLineIal(last.value);
   if (!match) return undefined;
-  const ial = ialOf(read, last, match[1]!, 'last');
+  const ial = ialOf(read, last, match.body, 'last');
   last.value = last.value.slice(0, match.index);
   if (last.value === '') paragraph.children.pop();
   return ial;

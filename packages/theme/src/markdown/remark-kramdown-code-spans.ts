@@ -19,6 +19,7 @@
  */
 import type { Code, Construct, Effects, Event, Extension, State, Token, TokenizeContext } from 'micromark-util-types';
 import { isLineEnding, isWhiteSpace } from './micromark-codes.ts';
+import { readRest, textState } from './micromark-text-scan.ts';
 import type { Data, Processor } from 'unified';
 
 const BACKTICK = 96;
@@ -52,12 +53,25 @@ function resolve(events: Event[]): Event[] {
 }
 
 function tokenize(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
+  const self = this;
+  const text = textState(self);
   const before = this.previous;
   let sizeOpen = 0;
   let size = 0;
   let closing: Token | undefined;
+  /** Where the opening run begins in the document. */
+  let from = 0;
 
+  // An opening run with no run as long after it reads on to the end of the paragraph; once one
+  // did, the rest of the paragraph is read at once and the runs after each backtick are known
+  // (micromark-text-scan.ts), or a paragraph of unmatched runs costs the square of its length.
   const start: State = (code) => {
+    from = self.now().offset;
+    if (text.exhausted && text.scan?.indexAt(from) === undefined) return effects.check(readRest, open, open)(code);
+    return open(code);
+  };
+
+  const open: State = (code) => {
     effects.enter('codeText');
     effects.enter('codeTextSequence');
     return sequenceOpen(code);
@@ -72,11 +86,16 @@ function tokenize(this: TokenizeContext, effects: Effects, ok: State, nok: State
     effects.exit('codeTextSequence');
     // A lone backtick between white space is text.
     if (sizeOpen === 1 && (before === null || isWhiteSpace(before)) && isWhiteSpace(code)) return nok(code);
+    const index = text.scan?.indexAt(from);
+    if (index !== undefined && text.scan!.backticks().longest[index + sizeOpen]! < sizeOpen) return nok(code);
     return between(code);
   };
 
   const between: State = (code) => {
-    if (code === null) return nok(code);
+    if (code === null) {
+      text.exhausted = true;
+      return nok(code);
+    }
     if (code === SPACE) {
       effects.enter('space');
       effects.consume(code);

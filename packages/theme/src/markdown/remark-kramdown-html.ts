@@ -7,6 +7,8 @@
  * - `markdown="1"` (or `"block"`) on an HTML element makes kramdown read its content as
  *   Markdown, the way Chirpy posts fold sections into `<details><div markdown="1">`. The content
  *   is parsed again by the same processor, and the attribute is dropped, as kramdown drops it.
+ *   An element inside another is parsed again with its parent's content, so nesting costs the
+ *   depth times the length: more than MAX_MARKDOWN_NESTING levels deep, the content stays HTML.
  */
 import { htmlFlow } from 'micromark-core-commonmark';
 import type { Html, Root, RootContent } from 'mdast';
@@ -52,7 +54,44 @@ function kramdownHtmlFlow(source: () => string | undefined): Extension {
 /** The HTML with kramdown's `markdown` attribute taken out of each tag (tag by tag, so long text costs nothing). */
 const withoutMarkdownAttribute = (html: string) =>
   html.replace(/<[A-Za-z][^<>]*>/g, (tag) => tag.replace(/\smarkdown=(["']?)(?:1|block|span|0)\1(?=[\s/>])/, ''));
-const OPENING = /<([A-Za-z][A-Za-z0-9-]*)\b[^>]*?\smarkdown=(["']?)(1|block)\2(?=[\s/>])[^>]*>/;
+
+/**
+ * How many elements with `markdown="1"` may nest, each inside the last, before the content of the
+ * next stays HTML as written (its `markdown` attribute dropped). Each level is parsed again with
+ * the content of the one before, and a post of a thousand nested `<div markdown="1">` took
+ * minutes, then overflowed the stack. Chirpy posts nest two or three (`<details>` around a
+ * `<div markdown="1">`).
+ */
+export const MAX_MARKDOWN_NESTING = 16;
+
+const TAG_START = /<([A-Za-z][A-Za-z0-9-]*)\b/g;
+const MARKDOWN_ATTRIBUTE = /\smarkdown=(["']?)(1|block)\1(?=[\s/>])/g;
+
+/**
+ * The first tag in `html` with `markdown="1"` (or `"block"`): where it begins and ends, and its
+ * element's name. This is what `/<([A-Za-z][A-Za-z0-9-]*)\b[^>]*?\smarkdown=(["']?)(1|block)\2(?=[\s/>])[^>]*>/`
+ * finds, but that expression reads from every `<` on to the next `>`, and HTML of `<div <div …`
+ * with no `>` costs the square of its length: here the next `>` and the next attribute are kept
+ * while the tags come before them.
+ */
+function markdownOpening(html: string): { index: number; end: number; name: string } | undefined {
+  TAG_START.lastIndex = 0;
+  let closing = -1;
+  let attribute: RegExpExecArray | null | undefined;
+  for (let tag = TAG_START.exec(html); tag; tag = TAG_START.exec(html)) {
+    const nameEnd = tag.index + tag[0].length;
+    if (closing < nameEnd) closing = html.indexOf('>', nameEnd);
+    if (closing < 0) return undefined;
+    if (attribute === undefined || (attribute !== null && attribute.index < nameEnd)) {
+      MARKDOWN_ATTRIBUTE.lastIndex = nameEnd;
+      attribute = MARKDOWN_ATTRIBUTE.exec(html);
+    }
+    if (attribute === null) return undefined;
+    // The attribute is in this tag: before its first `>`.
+    if (attribute.index < closing) return { index: tag.index, end: closing + 1, name: tag[1]! };
+  }
+  return undefined;
+}
 
 /** Moves every offset in `node` by `delta` (a part of the file parsed on its own). */
 function shift(node: RootContent | Root, delta: number): void {
@@ -62,13 +101,22 @@ function shift(node: RootContent | Root, delta: number): void {
   if ('children' in node) for (const child of node.children as RootContent[]) shift(child, delta);
 }
 
-/** Where the element opened at the start of `text` closes (same name, nesting counted). */
+/**
+ * Where the element opened at the start of `text` closes (same name, nesting counted): the tags
+ * `/<(\/?)name\b[^>]*>/gi` finds, each found as its start and the next `>` (that expression would
+ * read from every `<name` on to the end when no `>` follows).
+ */
 function closingTag(text: string, name: string): number {
-  const pattern = new RegExp(`<(/?)${name}\\b[^>]*>`, 'gi');
+  const pattern = new RegExp(`<(/?)${name}\\b`, 'gi');
   let depth = 1;
+  let closing = -1;
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    const nameEnd = match.index + match[0].length;
+    if (closing < nameEnd) closing = text.indexOf('>', nameEnd);
+    if (closing < 0) return -1;
     depth += match[1] ? -1 : 1;
     if (depth === 0) return match.index;
+    pattern.lastIndex = closing + 1;
   }
   return -1;
 }
@@ -82,36 +130,50 @@ export function remarkKramdownHtml(this: Processor) {
   );
   if (!mdx) (data.micromarkExtensions ??= []).push(kramdownHtmlFlow(documentBeingParsed(this)));
 
-  /** An HTML node whose element has `markdown="1"`: the HTML around, and the content read as Markdown. */
-  const expand = (node: Html): RootContent[] | undefined => {
-    const open = OPENING.exec(node.value);
-    if (!open) return undefined;
-    const afterOpen = open.index + open[0].length;
-    const rest = node.value.slice(afterOpen);
-    const close = closingTag(rest, open[1]!);
-    const inner = close < 0 ? rest : rest.slice(0, close);
-    const before: Html = { type: 'html', value: withoutMarkdownAttribute(node.value.slice(0, afterOpen)) };
-    const after: Html = { type: 'html', value: close < 0 ? '' : rest.slice(close) };
-    const start = node.position?.start.offset;
-    // Where `after` stands in the file, so an element expanded from it gets true positions too.
-    if (start !== undefined && node.position && close >= 0) {
-      const offset = start + afterOpen + close;
-      after.position = { start: { ...node.position.start, offset }, end: { ...node.position.end } };
+  /**
+   * An HTML node whose element has `markdown="1"`: the HTML around, and the content read as
+   * Markdown (`depth` elements with the attribute around it already).
+   */
+  const expand = (node: Html, depth: number): RootContent[] | undefined => {
+    const nodes: RootContent[] = [];
+    // After the element closes, a second one with markdown="1" may follow in the same HTML block.
+    for (let html: Html | undefined = node; html;) {
+      const open = markdownOpening(html.value);
+      if (!open) {
+        if (html === node) return undefined;
+        nodes.push(html);
+        break;
+      }
+      const afterOpen = open.end;
+      const rest = html.value.slice(afterOpen);
+      const close = closingTag(rest, open.name);
+      const inner = close < 0 ? rest : rest.slice(0, close);
+      const before: Html = { type: 'html', value: withoutMarkdownAttribute(html.value.slice(0, afterOpen)) };
+      const after: Html = { type: 'html', value: close < 0 ? '' : rest.slice(close) };
+      const start = html.position?.start.offset;
+      // Where `after` stands in the file, so an element expanded from it gets true positions too.
+      if (start !== undefined && html.position && close >= 0) {
+        const offset = start + afterOpen + close;
+        after.position = { start: { ...html.position.start, offset }, end: { ...html.position.end } };
+      }
+      const children = (processor.parse(inner) as Root).children;
+      // Positions as in the file, for the plugins that read the source after this one.
+      if (start !== undefined) for (const child of children) shift(child, start + afterOpen);
+      expandAll({ type: 'root', children } as Root, depth + 1);
+      nodes.push(before, ...children);
+      html = after.value ? after : undefined;
     }
-    const children = (processor.parse(inner) as Root).children;
-    // Positions as in the file, for the plugins that read the source after this one.
-    if (start !== undefined) for (const child of children) shift(child, start + afterOpen);
-    expandAll({ type: 'root', children } as Root);
-    // A second element with markdown="1" after the first one closes, in the same HTML block.
-    const following = after.value ? (expand(after) ?? [after]) : [];
-    return [before, ...children, ...following];
+    return nodes;
   };
 
-  /** Every HTML node in `tree`: expanded where it has `markdown="1"`, else without the attribute. */
-  const expandAll = (tree: Root): void => {
+  /**
+   * Every HTML node in `tree`: expanded where it has `markdown="1"` (up to MAX_MARKDOWN_NESTING
+   * levels deep), else without the attribute.
+   */
+  const expandAll = (tree: Root, depth: number): void => {
     visit(tree, 'html', (node, index, parent) => {
       if (!parent || index === undefined) return undefined;
-      const expanded = expand(node);
+      const expanded = depth < MAX_MARKDOWN_NESTING ? expand(node, depth) : undefined;
       if (!expanded) {
         node.value = withoutMarkdownAttribute(node.value);
         return undefined;
@@ -122,5 +184,5 @@ export function remarkKramdownHtml(this: Processor) {
     });
   };
 
-  return (tree: Root, _file: VFile) => expandAll(tree);
+  return (tree: Root, _file: VFile) => expandAll(tree, 0);
 }

@@ -15,14 +15,95 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { frontmatterOf, isOn } from './frontmatter.ts';
 import { mathDelimiter } from './remark-kramdown-math.ts';
+import { MAX_MATH_NESTING, REFUSED_MATH, REFUSED_MATH_DATA, mathNesting } from './rehype-math-errors.ts';
 
 /** The characters kramdown's GFM parser unescapes (kramdown-parser-gfm 1.1, `ESCAPED_CHARS_GFM`). */
 const MARKDOWN_ESCAPE = /\\([\\.*_+`<>()[\]{}#!:|"'$=\-~])/g;
+
+/** A formula MathJax finds in text (see textMath), and where it is. */
+interface TextMath {
+  index: number;
+  end: number;
+  /** `\(…\)`: the TeX between. */
+  inline?: string;
+  /** `\[…\]`: the TeX between. */
+  block?: string;
+  /** `\begin{env}…\end{env}`: all of it. */
+  environment?: string;
+}
+
 /**
  * What MathJax renders from text kramdown leaves in the page: `\(…\)`, `\[…\]`, and a whole
- * `\begin{env}…\end{env}` (MathJax's `processEnvironments`).
+ * `\begin{env}…\end{env}` (MathJax's `processEnvironments`), in order. Each opening closes at the
+ * first closing after it (a `\(` with something between), as the regular expression
+ * `/\\\(([\s\S]+?)\\\)|\\\[([\s\S]+?)\\\]|(\\begin\{([^}]*)\}[\s\S]*?\\end\{\4\})/g` matches; that
+ * expression reads from every opening on to the end of the text when nothing closes it (a text
+ * of `\begin{` costs the square of its length), so the closings are looked up instead: the next
+ * `\)`, `\]` or `}` is kept while the openings come before it, and every `\end{…}` is listed once.
  */
-const TEXT_MATH = /\\\(([\s\S]+?)\\\)|\\\[([\s\S]+?)\\\]|(\\begin\{([^}]*)\}[\s\S]*?\\end\{\4\})/g;
+function textMath(text: string): TextMath[] {
+  const found: TextMath[] = [];
+  const closeParen = nextOccurrence(text, '\\)');
+  const closeBracket = nextOccurrence(text, '\\]');
+  const closeBrace = nextOccurrence(text, '}');
+  /** Where each `\end{name}` is, by name (up to the first `}`), and how many a search passed. */
+  let ends: Map<string, { at: number[]; passed: number }> | undefined;
+  const endAfter = (name: string, from: number): number | undefined => {
+    if (!ends) {
+      ends = new Map();
+      const braceAfterEnd = nextOccurrence(text, '}');
+      for (let at = text.indexOf('\\end{'); at >= 0; at = text.indexOf('\\end{', at + 1)) {
+        const brace = braceAfterEnd(at + 5);
+        if (brace < 0) break;
+        const key = text.slice(at + 5, brace);
+        const list = ends.get(key);
+        if (list) list.at.push(at);
+        else ends.set(key, { at: [at], passed: 0 });
+      }
+    }
+    const list = ends.get(name);
+    if (!list) return undefined;
+    while (list.passed < list.at.length && list.at[list.passed]! < from) list.passed++;
+    return list.at[list.passed];
+  };
+  const opening = /\\(?:\(|\[|begin\{)/g;
+  for (let match = opening.exec(text); match; match = opening.exec(text)) {
+    const index = match.index;
+    if (match[0] !== '\\begin{') {
+      const close = (match[0] === '\\(' ? closeParen : closeBracket)(index + 3);
+      if (close < 0) continue;
+      const tex = text.slice(index + 2, close);
+      found.push(match[0] === '\\(' ? { index, end: close + 2, inline: tex } : { index, end: close + 2, block: tex });
+      opening.lastIndex = close + 2;
+      continue;
+    }
+    const brace = closeBrace(index + 7);
+    if (brace < 0) continue;
+    const name = text.slice(index + 7, brace);
+    const close = endAfter(name, brace + 1);
+    if (close === undefined) continue;
+    const end = close + '\\end{'.length + name.length + 1;
+    found.push({ index, end, environment: text.slice(index, end) });
+    opening.lastIndex = end;
+  }
+  return found;
+}
+
+/**
+ * `text.indexOf(search, from)` for `from` that only grow: the answer is kept while it still
+ * stands, so asking from every opening before the same closing costs nothing.
+ */
+function nextOccurrence(text: string, search: string): (from: number) => number {
+  let asked = Infinity;
+  let found = -1;
+  return (from) => {
+    if (from < asked || (found >= 0 && from > found)) {
+      asked = from;
+      found = text.indexOf(search, from);
+    }
+    return found;
+  };
+}
 
 function mapChildren(parent: Parent, fn: (child: RootContent, parent: Parent) => RootContent | RootContent[]): void {
   parent.children = (parent.children as RootContent[]).flatMap((child) => fn(child, parent)) as Parent['children'];
@@ -37,10 +118,41 @@ const isDisplayStyle = (node: InlineMath) =>
   Boolean((node.data as { chirpyDisplay?: boolean } | undefined)?.chirpyDisplay);
 
 /**
+ * A formula nested too deeply for KaTeX (see MAX_MATH_NESTING) becomes a `code` element that
+ * neither KaTeX nor Shiki touches; rehype-math-errors reports it and shows its TeX. Returns
+ * whether it did.
+ */
+function refuseDeep(node: DisplayMath | InlineMath, file: VFile): boolean {
+  if (mathNesting(node.value) <= MAX_MATH_NESTING) return false;
+  const display = node.type === 'math' || isDisplayStyle(node);
+  node.data = {
+    ...node.data,
+    hName: 'code',
+    hProperties: { className: [REFUSED_MATH], dataChirpyMath: display ? 'display' : 'inline' },
+    hChildren: [{ type: 'text', value: node.value }],
+  };
+  (file.data as Record<string, unknown>)[REFUSED_MATH_DATA] = true;
+  return true;
+}
+
+/**
+ * A ```` ```math ```` block, which rehype-katex renders in every post: nested too deeply, it is
+ * display math refused as above.
+ */
+function refuseDeepMathBlocks(tree: Root, file: VFile): void {
+  visit(tree, 'code', (node, index, parent) => {
+    if (node.lang !== 'math' || !parent || index === undefined) return;
+    const formula = display(node.value, node.position);
+    if (refuseDeep(formula, file)) parent.children[index] = formula;
+  });
+}
+
+/**
  * The parser puts the HTML of each formula in `data.hChildren` when it parses; formulas
  * changed or made here need theirs written again, or rehype-katex sees the old text.
  */
-function syncHast(node: DisplayMath | InlineMath): void {
+function syncHast(node: DisplayMath | InlineMath, file: VFile): void {
+  if (refuseDeep(node, file)) return;
   const code = (value: string, kind: 'math-inline' | 'math-display') => ({
     type: 'element' as const,
     tagName: 'code',
@@ -60,16 +172,63 @@ function splitTextMath(text: Text): PhrasingContent[] {
   text = { ...text, value: text.value.replace(/\\\$/g, '$') };
   const parts: PhrasingContent[] = [];
   let last = 0;
-  for (const match of text.value.matchAll(TEXT_MATH)) {
+  for (const match of textMath(text.value)) {
     if (match.index > last) parts.push({ type: 'text', value: text.value.slice(last, match.index) });
-    if (match[1] !== undefined) parts.push(inlineMathNode(match[1].trim()));
-    else if (match[2] !== undefined) parts.push(inlineMathNode(match[2].trim(), true));
-    else parts.push(inlineMathNode(match[3]!, true));
-    last = match.index + match[0].length;
+    if (match.inline !== undefined) parts.push(inlineMathNode(match.inline.trim()));
+    else if (match.block !== undefined) parts.push(inlineMathNode(match.block.trim(), true));
+    else parts.push(inlineMathNode(match.environment!, true));
+    last = match.end;
   }
   if (parts.length === 0) return [text];
   if (last < text.value.length) parts.push({ type: 'text', value: text.value.slice(last) });
   return parts;
+}
+
+/** `\\label{…}`, `\\ref{…}` and `\\eqref{…}` (group 1: `eq`), up to their opening brace. */
+const LABEL = /\\label\{/g;
+const REFERENCE = /\\(eq)?ref\{/g;
+
+interface Command {
+  index: number;
+  /** The command as written, with its argument. */
+  text: string;
+  head: RegExpExecArray;
+  argument: string;
+}
+
+/**
+ * The commands `opening` begins, each with its argument up to the first `}`: what
+ * `/opening([^}]*)\}/g` matches. That expression reads from every opening on to the end of the
+ * text when no `}` follows (a formula of `\\label{` costs the square of its length); here a
+ * missing `}` ends the search, as no later opening could close either.
+ */
+function commands(text: string, opening: RegExp): Command[] {
+  const found: Command[] = [];
+  opening.lastIndex = 0;
+  for (let head = opening.exec(text); head; head = opening.exec(text)) {
+    const start = head.index + head[0].length;
+    const brace = text.indexOf('}', start);
+    if (brace < 0) break;
+    found.push({
+      index: head.index,
+      text: text.slice(head.index, brace + 1),
+      head,
+      argument: text.slice(start, brace),
+    });
+    opening.lastIndex = brace + 1;
+  }
+  return found;
+}
+
+/** `text` with each command `opening` begins (see `commands`) replaced. */
+function replaceCommands(text: string, opening: RegExp, replace: (command: Command) => string): string {
+  let result = '';
+  let last = 0;
+  for (const command of commands(text, opening)) {
+    result += text.slice(last, command.index) + replace(command);
+    last = command.index + command.text.length;
+  }
+  return last === 0 ? text : result + text.slice(last);
 }
 
 function labelId(label: string): string {
@@ -95,84 +254,91 @@ function singleDollarTex(node: InlineMath): string {
 
 export function remarkMathDialect() {
   return (tree: Root, file: VFile) => {
-    if (!isOn(frontmatterOf(file).math)) return;
-    // 1. Escapes inside single-dollar math (kramdown unescaped them before MathJax saw the text);
-    // in a table row kramdown turns every `\|` into `|` before it reads math.
-    visit(tree, (node) => {
-      if (node.type === 'inlineMath' && mathDelimiter(node) === '$') node.value = singleDollarTex(node);
-      if (node.type === 'tableCell') {
-        visit(node, 'inlineMath', (inner) => {
-          inner.value = inner.value.replace(/\\\|/g, '|');
-        });
-      }
-    });
-
-    // 2. MathJax's other delimiters, left in text: `\(…\)`, `\[…\]`.
-    visit(tree, (node) => {
-      if (!('children' in node)) return;
-      mapChildren(node as Parent, (child) => (child.type === 'text' ? splitTextMath(child) : child));
-      mapChildren(node as Parent, (child) => {
-        if (child.type === 'paragraph' && child.children.length === 1) {
-          const only = child.children[0]!;
-          if (only.type === 'inlineMath' && isDisplayStyle(only)) return display(only.value, child.position);
-        }
-        return child;
-      });
-    });
-
-    // 3. Number `equation` blocks; remember labels.
-    const labels = new Map<string, number>();
-    let counter = 0;
-    visit(tree, (node) => {
-      if (!('children' in node)) return;
-      mapChildren(node as Parent, (child) => {
-        if (child.type !== 'math' || !/\\begin\{equation\}/.test(child.value)) return child;
-        counter += 1;
-        const label = /\\label\{([^}]*)\}/.exec(child.value)?.[1];
-        child.value = child.value
-          .replace(/\\begin\{equation\}|\\end\{equation\}/g, '')
-          .replace(/\\label\{[^}]*\}/g, '')
-          .trim();
-        if (!/\\tag\{/.test(child.value)) child.value += ` \\tag{${counter}}`;
-        if (!label) return child;
-        labels.set(label, counter);
-        return [{ type: 'html', value: `<span id="${labelId(label)}" class="eq-anchor"></span>` }, child];
-      });
-    });
-
-    // 4. `\eqref{x}` and `\ref{x}`: links in text, numbers inside formulas.
-    const reference = /\\(eq)?ref\{([^}]*)\}/g;
-    visit(tree, (node) => {
-      if (node.type === 'math' || node.type === 'inlineMath') {
-        node.value = node.value.replace(reference, (match, eq: string | undefined, label: string) => {
-          const n = labels.get(label);
-          return n === undefined ? match : eq ? `\\text{(${n})}` : `\\text{${n}}`;
-        });
-        return;
-      }
-      if (!('children' in node)) return;
-      mapChildren(node as Parent, (child) => {
-        if (child.type !== 'text' || !reference.test(child.value)) return child;
-        reference.lastIndex = 0;
-        const parts: RootContent[] = [];
-        let last = 0;
-        for (const match of child.value.matchAll(reference)) {
-          const n = labels.get(match[2]!);
-          if (n === undefined) continue;
-          if (match.index > last) parts.push({ type: 'text', value: child.value.slice(last, match.index) });
-          const text = match[1] ? `(${n})` : String(n);
-          parts.push({ type: 'link', url: `#${labelId(match[2]!)}`, children: [{ type: 'text', value: text }] });
-          last = match.index + match[0].length;
-        }
-        if (last < child.value.length) parts.push({ type: 'text', value: child.value.slice(last) });
-        return parts;
-      });
-    });
-
-    // 5. Formulas changed or made above get their HTML written again. (Formulas KaTeX cannot
-    // render are reported after rehype-katex, by rehype-math-errors.)
-    visit(tree, (node) => {
-      if (node.type === 'math' || node.type === 'inlineMath') syncHast(node);
-    });
+    if (isOn(frontmatterOf(file).math)) readMath(tree, file);
+    // Last: the steps of readMath leave these blocks alone.
+    refuseDeepMathBlocks(tree, file);
   };
+}
+
+/** The dialect's steps, on a post with `math: true`. */
+function readMath(tree: Root, file: VFile): void {
+  // 1. Escapes inside single-dollar math (kramdown unescaped them before MathJax saw the text);
+  // in a table row kramdown turns every `\|` into `|` before it reads math.
+  visit(tree, (node) => {
+    if (node.type === 'inlineMath' && mathDelimiter(node) === '$') node.value = singleDollarTex(node);
+    if (node.type === 'tableCell') {
+      visit(node, 'inlineMath', (inner) => {
+        inner.value = inner.value.replace(/\\\|/g, '|');
+      });
+    }
+  });
+
+  // 2. MathJax's other delimiters, left in text: `\(…\)`, `\[…\]`.
+  visit(tree, (node) => {
+    if (!('children' in node)) return;
+    mapChildren(node as Parent, (child) => (child.type === 'text' ? splitTextMath(child) : child));
+    mapChildren(node as Parent, (child) => {
+      if (child.type === 'paragraph' && child.children.length === 1) {
+        const only = child.children[0]!;
+        if (only.type === 'inlineMath' && isDisplayStyle(only)) return display(only.value, child.position);
+      }
+      return child;
+    });
+  });
+
+  // 3. Number `equation` blocks; remember labels.
+  const labels = new Map<string, number>();
+  let counter = 0;
+  visit(tree, (node) => {
+    if (!('children' in node)) return;
+    mapChildren(node as Parent, (child) => {
+      if (child.type !== 'math' || !/\\begin\{equation\}/.test(child.value)) return child;
+      counter += 1;
+      const label = commands(child.value, LABEL)[0]?.argument;
+      child.value = replaceCommands(
+        child.value.replace(/\\begin\{equation\}|\\end\{equation\}/g, ''),
+        LABEL,
+        () => '',
+      ).trim();
+      if (!/\\tag\{/.test(child.value)) child.value += ` \\tag{${counter}}`;
+      if (!label) return child;
+      labels.set(label, counter);
+      return [{ type: 'html', value: `<span id="${labelId(label)}" class="eq-anchor"></span>` }, child];
+    });
+  });
+
+  // 4. `\eqref{x}` and `\ref{x}`: links in text, numbers inside formulas.
+  visit(tree, (node) => {
+    if (node.type === 'math' || node.type === 'inlineMath') {
+      node.value = replaceCommands(node.value, REFERENCE, (match) => {
+        const n = labels.get(match.argument);
+        return n === undefined ? match.text : match.head[1] ? `\\text{(${n})}` : `\\text{${n}}`;
+      });
+      return;
+    }
+    if (!('children' in node)) return;
+    mapChildren(node as Parent, (child) => {
+      if (child.type !== 'text') return child;
+      const references = commands(child.value, REFERENCE);
+      if (references.length === 0) return child;
+      const parts: RootContent[] = [];
+      let last = 0;
+      for (const match of references) {
+        const n = labels.get(match.argument);
+        if (n === undefined) continue;
+        if (match.index > last) parts.push({ type: 'text', value: child.value.slice(last, match.index) });
+        const text = match.head[1] ? `(${n})` : String(n);
+        parts.push({ type: 'link', url: `#${labelId(match.argument)}`, children: [{ type: 'text', value: text }] });
+        last = match.index + match.text.length;
+      }
+      if (last < child.value.length) parts.push({ type: 'text', value: child.value.slice(last) });
+      return parts;
+    });
+  });
+
+  // 5. Formulas changed or made above get their HTML written again. (Formulas KaTeX cannot
+  // render are reported after rehype-katex, by rehype-math-errors.)
+  visit(tree, (node) => {
+    if (node.type === 'math' || node.type === 'inlineMath') syncHast(node, file);
+  });
 }

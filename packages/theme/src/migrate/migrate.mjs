@@ -1358,7 +1358,7 @@ function tabRedirects(site, folder, defaultLanguage, report) {
   const endpoints = {};
   const collection = folder.split('/').pop() === '_tabs';
   // A collection without `output: true` publishes nothing.
-  if (collection && !site.collections.tabs?.output) return redirects;
+  if (collection && !site.collections.tabs?.output) return { redirects, endpoints };
   for (const file of filesUnder(join(site.source, folder))) {
     if (!/\.(md|markdown)$/.test(file) || (defaultLanguage && file.includes('/'))) continue;
     const raw = readFileSync(join(site.source, folder, file), 'utf8');
