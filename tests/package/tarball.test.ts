@@ -48,15 +48,16 @@ function peerRangeEnds(): { oldest: string; newest: string } {
   return { oldest: list[0]!, newest: list[list.length - 1]! };
 }
 
-/** A Node 24 binary's folder, installed from the npm registry into the tools cache when missing. */
+/**
+ * A Node 24 binary's folder, installed from the npm registry into the tools cache when missing;
+ * under a lock, since registry.test.ts may be installing it at the same moment in the other worker.
+ */
 function node24(): string {
   const bin = join(TOOLS, 'node24/node_modules/.bin');
   if (!existsSync(join(bin, 'node'))) {
-    run(
-      'npm',
-      ['install', '--prefix', join(TOOLS, 'node24'), '--no-save', '--no-audit', '--no-fund', 'node@24'],
-      REPO_DIR,
-    );
+    mkdirSync(TOOLS, { recursive: true });
+    const install = `test -x '${bin}/node' || npm install --prefix '${join(TOOLS, 'node24')}' --no-save --no-audit --no-fund node@24`;
+    run('flock', [join(TOOLS, 'node24.lock'), 'sh', '-c', install], REPO_DIR);
   }
   return bin;
 }
