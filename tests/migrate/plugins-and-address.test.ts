@@ -104,3 +104,27 @@ describe('migrate carries what Liquid reads, and the address', () => {
     expect(report).toContain('url: not set, and no CNAME or GitHub remote says where the blog is served');
   });
 });
+
+describe('pages Jekyll published that are not posts', () => {
+  it('keeps a redirect_to page a redirect, reports a tab and a page at one URL, and a data file with a merge leftover builds', async () => {
+    const source = jekyllSite('pages', {
+      '_config.yml': 'title: Pages\nurl: "https://pages.example.org"\ncollections:\n  tabs:\n    output: true\n',
+      '_posts/2024-01-01-target.md': '---\ntitle: Target\n---\n\n{{ site.data.assets.css | join: "," }}\n',
+      'redirects/old.md': '---\npermalink: /posts/old/\nredirect_to: /posts/target/\n---\n',
+      'redirects/legacy.md': '---\npermalink: /legacy.html\nredirect_to: https://elsewhere.example.com/\n---\n',
+      '_tabs/about.md': '---\ntitle: About\norder: 1\n---\n\nThe tab.\n',
+      'about.md': '---\ntitle: About me\npermalink: /about/\n---\n\nMy own page.\n',
+      '_data/assets.yml': 'css:\n  - /a.css\n...\n+  - /b.css\n',
+    });
+    const target = join(WORK, 'pages', 'astro');
+    const report = formatReport(migrate(source, target));
+    expect(report).toContain('/posts/old/ → /posts/target/ (redirects/old.md: redirect_to)');
+    expect(report).toContain('about.md (/about/): a tab page is at the same URL (src/pages/about.md)');
+    expect(report).not.toContain('Kept (changed in the Astro site)');
+    const site = await buildProject(target);
+    expect(site.read('/posts/old/')).toContain('<meta http-equiv="refresh" content="0; url=/posts/target/">');
+    expect(site.read('/legacy.html')).toContain('url=https://elsewhere.example.com/');
+    expect(site.html('/about/').querySelector('.content, main')!.text).toContain('The tab.');
+    expect(site.html('/posts/target/').querySelector('.content p')!.text).toBe('/a.css');
+  });
+});

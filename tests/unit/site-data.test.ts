@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readSiteData, siteDataFor } from '../../packages/theme/src/utils/site-data.ts';
+import { loadFirstDocument, readSiteData, siteDataFor } from '../../packages/theme/src/utils/site-data.ts';
 
 describe("Liquid's site.data", () => {
   const dir = mkdtempSync(join(tmpdir(), 'site-data-'));
@@ -14,6 +14,13 @@ describe("Liquid's site.data", () => {
   writeFileSync(join(dir, 'en', 'strings.yml'), 'greeting: Hello\n');
   writeFileSync(join(dir, 'ko', 'strings.yml'), 'nav: { home: 홈 }\n');
   writeFileSync(join(dir, 'notes.txt'), 'not data');
+
+  it("reads a data file's first YAML document, as Jekyll does (a merge leftover after `...` is ignored)", () => {
+    // Debian's Jekyll 4.3 renders {{ site.data.assets | jsonify }} of this file as {"css":["a"]}.
+    expect(loadFirstDocument('css:\n  - a\n...\n+  - /x.css\n')).toEqual({ css: ['a'] });
+    expect(loadFirstDocument('---\nx: 1\n---\ny: [\n')).toEqual({ x: 1 });
+    expect(() => loadFirstDocument('x: [\n')).toThrow();
+  });
 
   it('reads YAML and JSON files into a tree by name, folders included', () => {
     expect(readSiteData(dir)).toEqual({

@@ -1427,7 +1427,7 @@ function templateReplacement(path, url) {
   if (/^\/(?:categories|tags|archives)(?:\/|\.html$)/.test(url)) return "the theme's category, tag and archive pages";
   if (/^\/page\d+(?:\/|\.html$)/.test(url)) return "the theme's home pages";
   if (/\.s[ac]ss$/.test(path) && url.endsWith('.css')) {
-    return "the theme's own styles (Chirpy's Sass is not compiled; rules of your own in it are not carried)";
+    return "the theme's own styles (Chirpy's Sass is not compiled, nor its .css.map written; rules of your own in it are not carried)";
   }
   return undefined;
 }
@@ -1481,9 +1481,27 @@ function copySiteFiles(site, target, { tabsFolder, skip, base }, report) {
         // Jekyll renders it without front matter: its URL comes from its path alone
       }
       const url = jekyllPageUrl(site, file.path, front);
+      // jekyll-redirect-from's `redirect_to`: a page that sends readers elsewhere stays one.
+      if (text(front.redirect_to) && /^\/[^?#]*$/.test(url)) {
+        const endpoint = url.endsWith('/') ? `${url}index.html.ts` : url.endsWith('.html') ? `${url}.ts` : undefined;
+        if (endpoint) {
+          const to = text(front.redirect_to);
+          const destination = /^[a-z][a-z0-9+.-]*:|^\/\//i.test(to) ? to : base.replace(/\/+$/, '') + to;
+          writeOwned(join(target, 'src/pages', endpoint), redirectEndpoint(url, destination), report, target);
+          report.redirects.push(`${url} → ${to} (${file.path}: redirect_to)`);
+          continue;
+        }
+      }
       const replacement = templateReplacement(file.path, url);
-      if (replacement) report.replaced.push(`${file.path} (${url}): ${replacement}`);
-      else if (!carryPage(site, file.path, url, { target, base }, report)) {
+      if (replacement) {
+        const from = (Array.isArray(front.redirect_from) ? front.redirect_from : [front.redirect_from])
+          .map((path) => text(path))
+          .filter(Boolean);
+        report.replaced.push(
+          `${file.path} (${url}): ${replacement}` +
+            (from.length > 0 ? `; its redirect_from addresses (${from.join(', ')}) are not written` : ''),
+        );
+      } else if (!carryPage(site, file.path, url, { target, base }, report)) {
         report.pages.push(
           `${file.path} (${url}): a page Jekyll rendered; not carried, so readers get the 404 page there. ` +
             'Make it a page in src/pages/ to keep it.',
@@ -1580,6 +1598,14 @@ function carryPage(site, path, url, { target, base }, report) {
   if (existsSync(page) && !readFileSync(page, 'utf8').includes('astro-theme-chirpy/layouts/MarkdownPage.astro')) {
     return false;
   }
+  // A tab page written by this run at the same URL (`_tabs/about.md` and `about.md` both at /about/).
+  const written = relative(target, page).split('\\').join('/');
+  if (report.written.includes(written) || report.unchanged.includes(written)) {
+    report.pages.push(
+      `${path} (${url}): a tab page is at the same URL (${written}); kept the tab page, not this one. Give one of them another permalink to keep both.`,
+    );
+    return true;
+  }
   const raw = readFileSync(join(site.source, path), 'utf8');
   const match = /^---[^\n]*\r?\n([\s\S]*?)\r?\n---[^\n]*\r?\n?([\s\S]*)$/.exec(raw);
   /** @type {Record<string, any>} */
@@ -1631,20 +1657,19 @@ function carryPage(site, path, url, { target, base }, report) {
  * @param {string} to  with Astro's `base`
  */
 function redirectEndpoint(from, to) {
+  const attribute = to.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const html =
+    `<!doctype html><html><head><meta charset="utf-8"><title>Redirecting to ${attribute}</title>` +
+    `<link rel="canonical" href="${attribute}"><meta name="robots" content="noindex">` +
+    `<meta http-equiv="refresh" content="0; url=${attribute}"></head>` +
+    `<body><a href="${attribute}">${attribute}</a></body></html>`;
   return [
     GENERATED_MARK,
     '// edit a copy (or remove this line) to keep your own changes.',
-    `// Jekyll published this page at ${from}; it is now ${to}. This sends readers on.`,
-    `const to = ${JSON.stringify(to)};`,
+    `// Jekyll published this page at ${from.replace(/\n/g, ' ')}; it now sends readers to the address below.`,
     '',
     'export const GET = () =>',
-    '  new Response(',
-    '    `<!doctype html><html><head><meta charset="utf-8"><title>Redirecting to ${to}</title>` +',
-    '      `<link rel="canonical" href="${to}"><meta name="robots" content="noindex">` +',
-    '      `<meta http-equiv="refresh" content="0; url=${to}"></head>` +',
-    '      `<body><a href="${to}">${to}</a></body></html>`,',
-    "    { headers: { 'Content-Type': 'text/html; charset=utf-8' } },",
-    '  );',
+    `  new Response(${JSON.stringify(html)}, { headers: { 'Content-Type': 'text/html; charset=utf-8' } });`,
     '',
   ].join('\n');
 }

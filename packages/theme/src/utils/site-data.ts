@@ -14,6 +14,29 @@ export type SiteData = Record<string, unknown>;
 const isTree = (value: unknown): value is SiteData =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
 
+/**
+ * A YAML file's first document, as Jekyll reads a data file (Psych's `load` returns the first
+ * document of a stream and ignores the rest: a file that goes on after `...` or a second `---`,
+ * as a merge leftover does, still gives its first part).
+ */
+export function loadFirstDocument(text: string): unknown {
+  try {
+    return yaml.load(text);
+  } catch (error) {
+    const lines = text.split('\n');
+    let seenContent = false;
+    for (let index = 0; index < lines.length; index++) {
+      const line = lines[index]!;
+      if (/^(?:\.\.\.|---)(?:\s.*)?$/.test(line.replace(/\r$/, ''))) {
+        if (seenContent || line.startsWith('...')) return yaml.load(lines.slice(0, index).join('\n'));
+        continue;
+      }
+      if (line.trim() !== '' && !line.trimStart().startsWith('#')) seenContent = true;
+    }
+    throw error;
+  }
+}
+
 /** Reads `dir` into a tree: `authors.yml` → `data.authors`, `ko/strings.yml` → `data.ko.strings`. */
 export function readSiteData(dir: string): SiteData {
   const data: SiteData = {};
@@ -27,7 +50,7 @@ export function readSiteData(dir: string): SiteData {
     const extension = extname(entry.name).toLowerCase();
     const name = entry.name.slice(0, -extension.length);
     try {
-      if (extension === '.yml' || extension === '.yaml') data[name] = yaml.load(readFileSync(path, 'utf8'));
+      if (extension === '.yml' || extension === '.yaml') data[name] = loadFirstDocument(readFileSync(path, 'utf8'));
       else if (extension === '.json') data[name] = JSON.parse(readFileSync(path, 'utf8'));
     } catch (error) {
       throw new Error(`${path}: ${(error as Error).message}`, { cause: error });
