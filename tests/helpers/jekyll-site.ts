@@ -39,16 +39,18 @@ export async function buildJekyllSite(source: string, work: string): Promise<Jek
   const configPath = join(site, '_config.yml');
   const config = readFileSync(configPath, 'utf8');
   const plugins = [...CHIRPY_PLUGINS, ...(/jekyll-polyglot/.test(config) ? ['jekyll-polyglot'] : [])];
-  writeFileSync(
-    configPath,
-    config.replace(/^theme:.*$/m, '').replace(/^plugins:.*$/m, '') + `\nplugins: ${JSON.stringify(plugins)}\n`,
-  );
+  // No theme gem (`theme:` or `remote_theme:`, which a later config file cannot unset), and the
+  // plugins in a second config file read after the site's, whatever form its own `plugins:` has.
+  writeFileSync(configPath, config.replace(/^(?:remote_)?theme:.*$/gm, ''));
+  const overrides = join(work, '_config.test.yml');
+  writeFileSync(overrides, `plugins: ${JSON.stringify(plugins)}\n`);
   mkdirSync(join(site, '_layouts'), { recursive: true });
   for (const layout of CHIRPY_LAYOUTS) {
     const path = join(site, '_layouts', `${layout}.html`);
     if (!existsSync(path)) writeFileSync(path, '{{ content }}\n');
   }
-  await run('jekyll', ['build', '--quiet', '--source', site, '--destination', out], {
+  const configs = `${join(site, '_config.yml')},${overrides}`;
+  await run('jekyll', ['build', '--quiet', '--source', site, '--destination', out, '--config', configs], {
     cwd: work,
     maxBuffer: 64 * 1024 * 1024,
     // The site's Gemfile names Chirpy's gem, which is not here: Jekyll must not load it through Bundler.
