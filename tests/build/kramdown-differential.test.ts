@@ -24,6 +24,7 @@ import { renderWithTheme } from '../helpers/theme-markdown.ts';
 import { renderLiquid } from '../../packages/theme/src/markdown/liquid.ts';
 import { parse } from 'node-html-parser';
 import { DIALECT, MATH } from '../fixtures/dialect.ts';
+import { KRAMDOWN_SYNTAX } from '../oracle/kramdown-syntax.ts';
 import { MATH_TORTURE, type TortureCase } from '../oracle/math-torture.ts';
 
 /** The README's list of intended differences: the one place they are written. */
@@ -63,35 +64,40 @@ describe('the list of intended differences', () => {
   });
 });
 
-describe('math torture corpus: kramdown and the theme agree', () => {
-  let published: Map<string, JekyllPost>;
-  beforeAll(async () => {
-    published = await jekyllBuild(
-      'torture',
-      Object.fromEntries(MATH_TORTURE.map((c, i) => [caseFile(i), caseText(c)])),
-    );
-  });
+/** Cases built by Jekyll and by the theme, each compared fact by fact. */
+function caseSuite(corpus: string, tag: string, list: TortureCase[], least: number) {
+  describe(`${corpus}: kramdown and the theme agree`, () => {
+    let published: Map<string, JekyllPost>;
+    beforeAll(async () => {
+      published = await jekyllBuild(tag, Object.fromEntries(list.map((c, i) => [caseFile(i), caseText(c)])));
+    });
 
-  afterAll(() => console.log(`math torture corpus: ${scoreLine('math torture corpus')}`));
+    afterAll(() => console.log(`${corpus}: ${scoreLine(corpus)}`));
 
-  it('has at least 150 cases', () => {
-    expect(MATH_TORTURE.length).toBeGreaterThanOrEqual(150);
-    expect(new Set(MATH_TORTURE.map((c) => c.name)).size).toBe(MATH_TORTURE.length);
-  });
+    it(`has at least ${least} cases`, () => {
+      expect(list.length).toBeGreaterThanOrEqual(least);
+      expect(new Set(list.map((c) => c.name)).size).toBe(list.length);
+    });
 
-  it.each(MATH_TORTURE.map((item, index) => [item.name, item, index] as const))('%s', async (_, item, index) => {
-    const post = published.get(caseFile(index));
-    expect(post, 'Jekyll published the case').toBeDefined();
-    const differences = await differencesOf(caseText(item), post!);
-    tally('math torture corpus', kramdownFacts(post!.html, contextOf(caseText(item))));
-    if (item.differs) {
-      expect(LISTED, `"${item.differs}" is listed in the README`).toContain(item.differs);
-      expect(differences.length, `the case shows the listed difference "${item.differs}"`).toBeGreaterThan(0);
-    } else {
-      expect(differences, `${item.body}\n\nkramdown:\n${post!.html}\n${describeDifferences(differences)}`).toEqual([]);
-    }
+    it.each(list.map((item, index) => [item.name, item, index] as const))('%s', async (_, item, index) => {
+      const post = published.get(caseFile(index));
+      expect(post, 'Jekyll published the case').toBeDefined();
+      const differences = await differencesOf(caseText(item), post!);
+      tally(corpus, kramdownFacts(post!.html, contextOf(caseText(item))));
+      if (item.differs) {
+        expect(LISTED, `"${item.differs}" is listed in the README`).toContain(item.differs);
+        expect(differences.length, `the case shows the listed difference "${item.differs}"`).toBeGreaterThan(0);
+      } else {
+        expect(differences, `${item.body}\n\nkramdown:\n${post!.html}\n${describeDifferences(differences)}`).toEqual(
+          [],
+        );
+      }
+    });
   });
-});
+}
+
+caseSuite('math torture corpus', 'torture', MATH_TORTURE, 150);
+caseSuite('kramdown syntax cases', 'kramdown-syntax', KRAMDOWN_SYNTAX, 40);
 
 // ------------------------------------------------------------------ real posts, built as sites
 
@@ -123,6 +129,7 @@ function tally(corpus: string, facts: ReturnType<typeof kramdownFacts>): void {
     links: 0,
     images: 0,
     blocks: 0,
+    'code blocks': 0,
   };
   score.posts! += 1;
   score.formulas! += facts.formulas.length;
@@ -134,6 +141,7 @@ function tally(corpus: string, facts: ReturnType<typeof kramdownFacts>): void {
   score.links! += facts.links.length;
   score.images! += facts.images.length;
   score.blocks! += facts.blocks.length;
+  score['code blocks']! += facts.codeLanguages.length;
   scores.set(corpus, score);
 }
 

@@ -11,11 +11,15 @@
  *   code and outside blocks holding math (kramdown's typography inside TeX is a listed difference);
  * - the text of each paragraph, list item, heading, table cell and definition without math, white
  *   space collapsed (the theme's own additions: heading anchors and code block headers, passed over);
- * - the sequence of block elements.
+ * - the sequence of block elements;
+ * - the language each code block is highlighted as: on the Jekyll side, the Shiki language of the
+ *   word Rouge found a lexer for (code-labels.ts, `shikiLanguage`), or `none` when Rouge found none
+ *   and left the block plain; on the theme side, the language Shiki highlighted it as.
  * Where the theme deliberately differs, the README's list of intended differences says so; the
  * normalisations here that belong to a listed difference name it.
  */
 import { parse, type HTMLElement, type Node } from 'node-html-parser';
+import { shikiLanguage } from '../../packages/theme/src/markdown/code-labels.ts';
 
 export interface Formula {
   tex: string;
@@ -33,6 +37,7 @@ export interface RenderedFacts {
   links: string[];
   images: string[];
   blocks: string[];
+  codeLanguages: string[];
 }
 
 export type FactName = keyof RenderedFacts;
@@ -302,8 +307,20 @@ export function kramdownFacts(html: string, context: KramdownContext): RenderedF
       .querySelectorAll('img')
       .map((img) => chirpyImageSrc(img.getAttribute('src') ?? '', context.mediaSubpath)),
     blocks: blockSequence(root, opaque),
+    codeLanguages: root
+      .querySelectorAll('div.highlighter-rouge, pre')
+      .filter((block) => !block.parentNode?.closest('.highlighter-rouge'))
+      .map((block) => {
+        // Rouge found a lexer: kramdown wrapped the block in `div.language-X.highlighter-rouge`.
+        const word = /\blanguage-(\S+)/.exec(block.getAttribute('class') ?? '')?.[1];
+        return hasClass(block, 'highlighter-rouge') && word !== undefined ? plainName(shikiLanguage(word)) : 'none';
+      }),
   };
 }
+
+/** Shiki's names of plain text as one. */
+const plainName = (language: string) =>
+  ['text', 'txt', 'plain', 'plaintext'].includes(language) ? 'plaintext' : language;
 
 /** The facts of a body as the theme rendered it. */
 export function themeFacts(html: string): RenderedFacts {
@@ -338,6 +355,14 @@ export function themeFacts(html: string): RenderedFacts {
       .filter((href) => !href.startsWith('#fn')),
     images: root.querySelectorAll('img').map((img) => img.getAttribute('src') ?? ''),
     blocks: blockSequence(root, opaque),
+    codeLanguages: root
+      .querySelectorAll('div.code-block, pre')
+      // A display formula KaTeX could not render is a `pre.math-error`: a formula.
+      .filter((block) => !block.parentNode?.closest('.code-block') && !hasClass(block, 'math-error'))
+      .map((block) => {
+        const pre = block.rawTagName === 'pre' ? block : block.querySelector('pre');
+        return plainName(pre?.getAttribute('data-language') ?? 'plaintext');
+      }),
   };
 }
 
@@ -358,7 +383,13 @@ export function compareFacts(kramdown: RenderedFacts, theme: RenderedFacts, fact
   const differences: FactDifference[] = [];
   for (const fact of facts ?? (Object.keys(kramdown) as FactName[])) {
     const left = kramdown[fact].map((value) => (fact === 'formulas' ? normaliseFormula(value as Formula) : value));
-    const right = theme[fact].map((value) => (fact === 'formulas' ? normaliseFormula(value as Formula) : value));
+    const right = theme[fact].map((value, index) => {
+      if (fact === 'formulas') return normaliseFormula(value as Formula);
+      // Listed difference `code-languages`: where Rouge has no lexer for the fence's word, Chirpy
+      // shows the block plain and the theme highlights it if Shiki knows the word.
+      if (fact === 'codeLanguages' && left[index] === 'none') return 'none';
+      return value;
+    });
     const length = Math.max(left.length, right.length);
     for (let index = 0; index < length; index++) {
       const a = left[index] === undefined ? undefined : show(fact, left[index]);

@@ -13,11 +13,44 @@ describe('footnote ids', () => {
     const marks = page.querySelectorAll('a[data-footnote-ref]');
     expect(marks.map((mark) => [mark.id, mark.getAttribute('href')])).toEqual([
       ['fnref:note', '#fn:note'],
-      ['fnref:note-2', '#fn:note'],
+      ['fnref:note:1', '#fn:note'],
     ]);
     expect(page.querySelector('section.footnotes li')!.id).toBe('fn:note');
     const backs = page.querySelectorAll('a[data-footnote-backref]').map((link) => link.getAttribute('href'));
-    expect(backs).toEqual(['#fnref:note', '#fnref:note-2']);
+    expect(backs).toEqual(['#fnref:note', '#fnref:note:1']);
+    expect(html).not.toContain('user-content-fn');
+  });
+
+  it('number a note cited again as kramdown does, whatever its name ends in', async () => {
+    const { html } = await renderBare('A[^a-2] b[^a] c[^a] d[^a].\n\n[^a]: One.\n[^a-2]: Two.', {
+      rehype: [rehypeFootnoteIds],
+    });
+    const page = parse(html);
+    expect(page.querySelectorAll('a[data-footnote-ref]').map((mark) => mark.id)).toEqual([
+      'fnref:a-2',
+      'fnref:a',
+      'fnref:a:1',
+      'fnref:a:2',
+    ]);
+    expect(page.querySelectorAll('a[data-footnote-backref]').map((link) => link.getAttribute('href'))).toEqual([
+      '#fnref:a-2',
+      '#fnref:a',
+      '#fnref:a:1',
+      '#fnref:a:2',
+    ]);
+  });
+
+  it('keep the case of a note name and reach into headings', async () => {
+    const { html } = await renderBare('## Title[^Note]\n\nText[^Note].\n\n[^Note]: The note.', {
+      rehype: [rehypeFootnoteIds],
+    });
+    const page = parse(html);
+    expect(page.querySelector('h2 a[data-footnote-ref]')!.getAttribute('href')).toBe('#fn:Note');
+    expect(page.querySelectorAll('a[data-footnote-ref]').map((mark) => mark.id)).toEqual([
+      'fnref:Note',
+      'fnref:Note:1',
+    ]);
+    expect(page.querySelector('section.footnotes li')!.id).toBe('fn:Note');
     expect(html).not.toContain('user-content-fn');
   });
 

@@ -31,13 +31,14 @@ describe('the word count', () => {
     expect(excerpt).toBe('Heading here Body.');
   });
 
-  it('reads a formula as its TeX', async () => {
-    const { excerpt } = await info('Area $$\\pi r^2$$ here.', {
+  it('counts a formula as its TeX; the excerpt shows it as text', async () => {
+    const { words, excerpt } = await info('Area $$\\pi r^2$$ here.', {
       remark: [remarkKramdownMath, remarkMathDialect],
       rehype: [rehypeKatexSafe as never],
       frontmatter: { math: true },
     });
-    expect(excerpt).toBe('Area $\\pi r^2$ here.');
+    expect(words).toBe(4);
+    expect(excerpt).toBe('Area πr² here.');
   });
 });
 

@@ -258,6 +258,15 @@ export const ChirpyConfigSchema = z.strictObject({
       }),
     ])
     .prefault({}),
+  /**
+   * Formulas (posts with `math: true`), rendered by KaTeX at build time. `output: 'mathml'` (the
+   * default) writes each formula once, as MathML, which every current browser draws with the
+   * reader's math font: no KaTeX stylesheet or fonts to load, half the gzipped HTML and under a
+   * third of the elements of a long math post (BENCHMARKS.md, "Long math posts"). `'htmlAndMathml'`
+   * writes KaTeX's HTML as well (drawn with KaTeX's own fonts, the same in every browser) and
+   * keeps the MathML for screen readers; it loads KaTeX's stylesheet and fonts.
+   */
+  math: z.strictObject({ output: z.enum(['mathml', 'htmlAndMathml']).default('mathml') }).prefault({}),
   /** The table of contents on posts (a post turns its own off with `toc: false`). */
   toc: z.boolean().default(true),
   /** Feed options. */

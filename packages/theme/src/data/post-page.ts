@@ -124,7 +124,7 @@ export async function getPostPageData(
     authors: postAuthors(data.authors),
     image: previewImage(post),
     updated: updatedDate(post),
-    toc: config.toc && data.toc ? tocEntries(headings, info.tocSkip) : [],
+    toc: config.toc && data.toc ? tocEntries(headings, info.tocSkip, info.tocTexts) : [],
     comments: config.comments !== false && data.comments,
     related,
     older,

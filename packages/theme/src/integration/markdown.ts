@@ -12,6 +12,7 @@ import { rehypeCodeBlocks } from '../markdown/rehype-code-blocks.ts';
 import { rehypeFootnoteBackrefs } from '../markdown/rehype-footnote-backrefs.ts';
 import { rehypeFootnoteIds } from '../markdown/rehype-footnote-ids.ts';
 import { rehypeHeadingAnchors } from '../markdown/rehype-heading-anchors.ts';
+import { rehypeHeadingLevels } from '../markdown/rehype-heading-levels.ts';
 import { rehypeImages } from '../markdown/rehype-images.ts';
 import { rehypeRenderInfo } from '../markdown/rehype-render-info.ts';
 import { rehypeTables } from '../markdown/rehype-tables.ts';
@@ -27,6 +28,8 @@ import { remarkKramdownHeadings } from '../markdown/remark-kramdown-headings.ts'
 import { rehypeBareParagraphs, remarkKramdownLists } from '../markdown/remark-kramdown-lists.ts';
 import { remarkKramdownMath } from '../markdown/remark-kramdown-math.ts';
 import { rehypeMathErrors } from '../markdown/rehype-math-errors.ts';
+import { rehypeMathNumbering } from '../markdown/math-numbering.ts';
+import { rehypeMathOutput } from '../markdown/rehype-math-output.ts';
 import { remarkMathDialect } from '../markdown/remark-math-dialect.ts';
 import { remarkMathGate } from '../markdown/remark-math-gate.ts';
 import { remarkMedia } from '../markdown/remark-media.ts';
@@ -74,8 +77,10 @@ export function chirpyMarkdownPlugins(
       [remarkMedia, { cdn: config.cdn, base: astroConfig.base }],
     ],
     rehypePlugins: [
-      [rehypeKatexSafe, { throwOnError: false, strict: false }],
+      rehypeMathNumbering,
+      [rehypeKatexSafe, { throwOnError: false, strict: false, output: config.math.output }],
       [rehypeMathErrors, { warn, root }],
+      [rehypeMathOutput, { output: config.math.output }],
       rehypeBareParagraphs,
       rehypeFootnoteBackrefs,
       // Chirpy's HTML. Code blocks come first: the passes after them see the finished blocks and
@@ -85,6 +90,7 @@ export function chirpyMarkdownPlugins(
       rehypeFootnoteIds,
       rehypeTables,
       rehypeHeadingAnchors,
+      rehypeHeadingLevels,
       [
         rehypeImages,
         {
@@ -112,12 +118,14 @@ export function setUpMarkdown(
   const plugins = chirpyMarkdownPlugins(config, astroConfig, logger);
   const processor = astroConfig.markdown.processor as Parameters<typeof isUnifiedProcessor>[0] | undefined;
   const shiki = astroConfig.markdown.shikiConfig;
+  // Code colours that meet WCAG AA on the code background in both modes (github-dark's comments
+  // are 3.8:1 there; github-dark-default's 5.9:1).
   const shikiThemes =
     Object.keys(shiki?.themes ?? {}).length === 0 && shiki?.theme === 'github-dark'
       ? {
           shikiConfig: {
             ...shiki,
-            themes: { light: 'github-light-high-contrast', dark: 'github-dark' },
+            themes: { light: 'github-light-high-contrast', dark: 'github-dark-default' },
             defaultColor: false as const,
           },
         }

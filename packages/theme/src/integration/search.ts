@@ -7,6 +7,7 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { createIndex, close } from 'pagefind';
+import { FORMULA_COPIES } from '../markdown/readable-text.ts';
 import { POSTS_DIR } from '../utils/urls.ts';
 
 /**
@@ -19,7 +20,11 @@ export function chirpySearch(language: string | undefined): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
-        const { index, errors } = await createIndex(language ? { forceLanguage: language } : {});
+        const { index, errors } = await createIndex({
+          ...(language ? { forceLanguage: language } : {}),
+          // Each formula once, not as KaTeX's HTML, its MathML and its TeX.
+          excludeSelectors: [...FORMULA_COPIES],
+        });
         try {
           if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
           // Only post pages carry `data-pagefind-body`: reading the rest would find nothing to index.

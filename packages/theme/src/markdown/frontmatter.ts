@@ -40,6 +40,8 @@ export interface ChirpyRenderInfo {
   tocSkip: string[];
   /** The post has images that open in the viewer (set only when true). */
   popups?: boolean;
+  /** KaTeX font faces the post's inline formulas draw with (`math.output: 'htmlAndMathml'`; components/KatexFonts.astro). */
+  mathFonts?: string[];
 }
 
 /** Render info before the pipeline has looked at a post: what a post without one shows. */

@@ -19,10 +19,18 @@
  *   the dollars of a `$$…$$` span on the way close nothing, as kramdown made it `\(…\)` first;
  *   a code span starting inside breaks it, as kramdown reads code spans there).
  *
+ * - A line of `=` or `-` under a paragraph is no setext underline while a `$$…$$` span the
+ *   paragraph opened is still open: kramdown reads such a line as part of the paragraph (its
+ *   setext headers are one line of text, and a paragraph runs on over `=` and `-` lines), so the
+ *   formula goes on over it (`The loss is\n$$\nf\n=\n…\n$$` is one paragraph with one formula).
+ *   Nor does a rule (`***`, `___`, `---`) break the paragraph there: a kramdown paragraph ends at
+ *   a list, a quote, a heading or a fence, not at a rule.
+ *
  * Tokens: `kramdownMathFlow` and `kramdownMathText`, each holding `kramdownMathMarker` (the
  * delimiters) and `kramdownMathValue` (the TeX), and `kramdownMathInnerSpan` around a `$$…$$` span
  * inside single-dollar math; the mdast half is in remark-kramdown-math.ts.
  */
+import { setextUnderline } from 'micromark-core-commonmark';
 import type { Code, Construct, Effects, Event, Extension, State, TokenizeContext } from 'micromark-util-types';
 import { isLineEnding, isSpace, isWhiteSpace } from './micromark-codes.ts';
 import { readRest, textState, type TextScan } from './micromark-text-scan.ts';
@@ -44,6 +52,10 @@ const BRACE_CLOSE = 125;
 const BACKTICK = 96;
 const COLON = 58;
 const SLASH = 47;
+const ASTERISK = 42;
+const DASH = 45;
+const EQUALS = 61;
+const UNDERSCORE = 95;
 
 /** kramdown's `after_block_boundary?`: nothing before in this container, or a blank line. */
 function afterBlockBoundary(events: Event[]): boolean {
@@ -704,8 +716,139 @@ function tokenizeMathText(this: TokenizeContext, effects: Effects, ok: State, no
 
 const mathText: Construct = { name: 'kramdownMathText', tokenize: tokenizeMathText };
 
+/** How far a scan of a paragraph for `$$` got: where, whether a span is open, whether it is sure. */
+interface SpanScan {
+  to: number;
+  open: boolean;
+  /** A backtick run found no closing run before `to`: reading on could change the answer. */
+  unsure: boolean;
+}
+
+function scanSpans(text: string, from: number, state: SpanScan): SpanScan {
+  let { open, unsure } = state;
+  for (let index = from; index < text.length; index++) {
+    const char = text[index];
+    if (char === '$' && text[index + 1] === '$') {
+      open = !open;
+      index++;
+    } else if (char === '`' && !open) {
+      let end = index;
+      while (text[end] === '`') end++;
+      const run = text.slice(index, end);
+      const close = new RegExp(`(?<!\`)${run}(?!\`)`, 'g');
+      close.lastIndex = end;
+      const found = close.exec(text);
+      if (!found) unsure = true;
+      index = (found ? found.index + run.length : end) - 1;
+    }
+  }
+  return { to: text.length, open, unsure };
+}
+
 /**
- * The micromark extension: block math in flow, span math (and `\$$`) in text. `source` gives the
+ * Whether `text` (a paragraph up to a line) leaves a `$$…$$` span open: each `$$` opens or closes
+ * one, outside code spans (a backtick run closed by a run as long); inside a span, backticks are TeX.
+ */
+export function openDollarSpan(text: string): boolean {
+  return scanSpans(text, 0, { to: 0, open: false, unsure: false }).open;
+}
+
+/** Where the paragraph the flow is in began (the `content` or `paragraph` token before the line). */
+function paragraphStart(events: Event[]): number | undefined {
+  for (let index = events.length - 1; index >= 0; index--) {
+    const token = events[index]![1];
+    if (token.type === 'content' || token.type === 'paragraph') return token.start.offset;
+  }
+  return undefined;
+}
+
+/**
+ * The scan of the paragraph asked about last, so that a paragraph of many `-` or `=` lines is read
+ * once, line by line, not again from its start at each line.
+ */
+let lastScan: { document: string; start: number; scan: SpanScan } | undefined;
+
+/** Whether the paragraph the flow is in has a `$$…$$` span open at this line. */
+function inOpenSpan(context: TokenizeContext, document: string | undefined): boolean {
+  const start = document === undefined ? undefined : paragraphStart(context.events);
+  if (document === undefined || start === undefined) return false;
+  const offset = context.now().offset;
+  const known =
+    lastScan && lastScan.document === document && lastScan.start === start && lastScan.scan.to <= offset
+      ? lastScan.scan
+      : undefined;
+  const text = document.slice(start, offset);
+  const scan =
+    known && !known.unsure
+      ? scanSpans(text, known.to - start, known)
+      : scanSpans(text, 0, { to: 0, open: false, unsure: false });
+  const absolute = { ...scan, to: start + scan.to };
+  lastScan = { document, start, scan: absolute };
+  return scan.open;
+}
+
+/** micromark's setext underline, refused inside a `$$…$$` span (see the top of the file). */
+function kramdownSetextUnderline(source: () => string | undefined): Construct {
+  return {
+    name: 'kramdownSetextUnderline',
+    resolveTo: setextUnderline.resolveTo!,
+    tokenize(effects, ok, nok) {
+      const self = this;
+      const underline = setextUnderline.tokenize.call(self, effects, ok, nok);
+      return (code: Code): State | undefined => (inOpenSpan(self, source()) ? nok(code) : underline(code));
+    },
+  };
+}
+
+/**
+ * A rule (`***`, `___`, `---`) may not interrupt a paragraph inside a `$$…$$` span, unless the
+ * line starts a list for kramdown too (`- - -`, `* * *`). micromark's thematic break cannot be
+ * turned off for good (its list construct asks it whether a line is a rule, by name), so it sits
+ * out only the one attempt: the first construct tried at a rule's first character turns it off,
+ * and the last one (`add: 'after'`) turns it on again.
+ */
+function ruleInSpan(source: () => string | undefined): { first: Construct; last: Construct } {
+  const off = new WeakSet<object>();
+  const first: Construct = {
+    name: 'kramdownRuleInSpan',
+    tokenize(_effects, _ok, nok) {
+      const self = this;
+      return (code: Code): State | undefined => {
+        // Always there: micromark fills in its defaults.
+        const disabled = self.parser.constructs.disable.null!;
+        if (!self.interrupt || disabled.includes('thematicBreak')) return nok(code);
+        const document = source();
+        const offset = self.now().offset;
+        const listLine = document !== undefined && /^[+*-][ \t]/.test(document.slice(offset, offset + 2));
+        if (!listLine && inOpenSpan(self, document)) {
+          disabled.push('thematicBreak');
+          off.add(self.parser);
+        }
+        return nok(code);
+      };
+    },
+  };
+  const last: Construct = {
+    name: 'kramdownRuleInSpanEnd',
+    add: 'after',
+    tokenize(_effects, _ok, nok) {
+      const self = this;
+      return (code: Code): State | undefined => {
+        if (off.has(self.parser)) {
+          off.delete(self.parser);
+          const disabled = self.parser.constructs.disable.null!;
+          disabled.splice(disabled.lastIndexOf('thematicBreak'), 1);
+        }
+        return nok(code);
+      };
+    },
+  };
+  return { first, last };
+}
+
+/**
+ * The micromark extension: block math in flow, span math (and `\$$`) in text, and setext
+ * underlines that know about span math. `source` gives the
  * document being parsed, for the block's look-ahead (blockMathAhead); without it, the block is
  * judged line by line as it is read.
  */
@@ -717,8 +860,18 @@ export function kramdownMath(source: () => string | undefined): Extension {
       return tokenizeMathFlow.call(this, effects, ok, nok, source);
     },
   };
+  const setext = kramdownSetextUnderline(source);
+  const rule = ruleInSpan(source);
+  const rules = [rule.first, rule.last];
   return {
-    flow: { [DOLLAR]: mathFlow },
+    disable: { null: ['setextUnderline'] },
+    flow: {
+      [DOLLAR]: mathFlow,
+      [ASTERISK]: rules,
+      [DASH]: [setext, ...rules],
+      [EQUALS]: setext,
+      [UNDERSCORE]: rules,
+    },
     text: { [DOLLAR]: mathText, [BACKSLASH]: mathText },
   };
 }

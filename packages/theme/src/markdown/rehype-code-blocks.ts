@@ -41,9 +41,13 @@ function languageOf(pre: Element): string | undefined {
   return typeof raw === 'string' && raw !== '' ? raw : undefined;
 }
 
-/** Chirpy's code block: a header with the language (or the `file=` name) and a copy button. */
-function codeBlock(pre: Element, ial?: { file?: string; classes: string[] }): Element {
-  const language = languageOf(pre);
+/**
+ * Chirpy's code block: a header with the language (or the `file=` name) and a copy button. The
+ * language shown is the fence's word as written (`fence`, when Shiki was given another name for
+ * it: code-labels.ts), else the one Shiki highlighted the block as.
+ */
+function codeBlock(pre: Element, ial?: { file?: string; classes: string[]; fence?: string }): Element {
+  const language = ial?.fence ?? languageOf(pre);
   const file = ial?.file;
   const label = file ?? codeLabel(language);
   const extra = (ial?.classes ?? []).filter((name) => name !== CLASS.codeIal);
@@ -114,9 +118,11 @@ export function rehypeCodeBlocks() {
         if (!pre || !isHighlighted(pre)) return undefined;
         info.hasCode = true;
         const name = typeof node.properties.dataFile === 'string' ? node.properties.dataFile : undefined;
+        const fence = typeof node.properties.dataFence === 'string' ? node.properties.dataFence : undefined;
         parent.children[index] = codeBlock(pre, {
           classes: classesOf(node),
           ...(name !== undefined ? { file: name } : {}),
+          ...(fence !== undefined ? { fence } : {}),
         });
         return SKIP;
       }

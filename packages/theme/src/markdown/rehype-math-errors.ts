@@ -1,19 +1,28 @@
 /**
- * Formulas KaTeX cannot render, after rehype-katex: a warning naming the file, line and TeX,
- * and the TeX shown as code instead of KaTeX's red error text. rehype-katex reports each
- * failure as a message on the file, in document order, and leaves a `.katex-error` element
- * where the formula was; the two are paired by TeX, else in order. (Checking every formula beforehand
- * would render each one twice.)
+ * Formulas KaTeX cannot render, after rehype-katex. rehype-katex reports each failure as a
+ * message on the file, in document order, and leaves a `.katex-error` element where the formula
+ * was; the two are paired by TeX, else in order. (Checking every formula beforehand would render
+ * each one twice.) Such a formula is drawn by MathJax, which Chirpy's readers had (mathjax.ts,
+ * loaded then): `x^\underline{n}`, `\begin{align}` in inline math, `\text{a_b}`. Where MathJax
+ * cannot render it either, a warning names the file, line and TeX, and the TeX is shown as code
+ * instead of KaTeX's red error text.
+ *
+ * Also here, right after rehype-katex: KaTeX's console warnings for the post become one warning
+ * (katex-warnings.ts), and the tags math-numbering gave an environment's rows are written into
+ * KaTeX's MathML.
  *
  * A formula nested deeper than MAX_MATH_NESTING never reaches KaTeX (remark-math-dialect leaves it
  * out); it is reported and shown the same way.
  */
 import type { Element, Root } from 'hast';
-import { SKIP, visit } from 'unist-util-visit';
+import { EXIT, SKIP, visit } from 'unist-util-visit';
+import { SKIP as SKIP_PARENTS, visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
 import { classesOf, textOf } from './hast.ts';
-type VFileMessage = VFile['messages'][number];
+import { takeKatexWarnings } from './katex-warnings.ts';
+import { renderWithMathJax, type MathJaxRendering } from './mathjax.ts';
 import { bodyLineOffset, projectPath } from './source-lines.ts';
+type VFileMessage = VFile['messages'][number];
 
 /**
  * How deeply a formula may nest for KaTeX. KaTeX's parser and the code that turns the HTML it
@@ -31,6 +40,15 @@ export const REFUSED_MATH = 'math-refused';
 
 /** `file.data` key: the post has formulas with REFUSED_MATH. */
 export const REFUSED_MATH_DATA = 'chirpyRefusedMath';
+
+/** `file.data` key: formulas whose rows got tags, for rehype-math-errors to write into KaTeX's MathML. */
+export const MATH_TAGS_DATA = 'chirpyMathTags';
+
+/** A formula's TeX as handed to KaTeX, and the tags of its tagged rows, in order. */
+export interface RowTags {
+  tex: string;
+  tags: string[];
+}
 
 const GROUP_OPENING = new Set(['left', 'begin', 'bgroup', 'begingroup']);
 const GROUP_CLOSING = new Map([
@@ -122,20 +140,155 @@ function codeElement(tex: string): Element {
   };
 }
 
+/** A formula KaTeX could not render, found after rehype-katex. */
+interface Failure {
+  parent: Root | Element;
+  index: number;
+  tex: string;
+  display: boolean;
+  line: number;
+  reason: string;
+}
+
+/** The hidden MathML of a formula MathJax drew, as KaTeX hides its own (also where KaTeX's CSS is not loaded). */
+const HIDDEN = 'position:absolute;clip:rect(1px,1px,1px,1px);padding:0;border:0;height:1px;width:1px;overflow:hidden';
+
+/**
+ * A formula MathJax drew, in KaTeX's shape, so that every reader of KaTeX's output (the word count,
+ * excerpts, search, feeds, the stylesheet) reads it the same way: `span.katex` holding the MathML
+ * with the TeX as its annotation (hidden) and the SVG (shown); display math in `katex-display`.
+ * The class `math-mathjax` says MathJax drew it.
+ */
+function mathJaxElement(rendering: MathJaxRendering, tex: string, display: boolean): Element {
+  const { mathml, svg } = rendering;
+  const semantics: Element = {
+    type: 'element',
+    tagName: 'semantics',
+    properties: {},
+    children: [
+      { type: 'element', tagName: 'mrow', properties: {}, children: mathml.children },
+      {
+        type: 'element',
+        tagName: 'annotation',
+        properties: { encoding: 'application/x-tex' },
+        children: [{ type: 'text', value: tex }],
+      },
+    ],
+  };
+  const katex: Element = {
+    type: 'element',
+    tagName: 'span',
+    properties: { className: ['katex', 'math-mathjax'] },
+    children: [
+      {
+        type: 'element',
+        tagName: 'span',
+        properties: { className: ['katex-mathml'], style: HIDDEN },
+        children: [{ ...mathml, children: [semantics] }],
+      },
+      {
+        type: 'element',
+        tagName: 'span',
+        properties: { className: ['katex-html'], ariaHidden: 'true' },
+        children: [svg],
+      },
+    ],
+  };
+  return display
+    ? { type: 'element', tagName: 'span', properties: { className: ['katex-display'] }, children: [katex] }
+    : katex;
+}
+
+/** The annotation (the TeX KaTeX rendered) of a `.katex` element. */
+function annotationOf(node: Element): string | undefined {
+  for (const child of node.children) {
+    if (child.type !== 'element') continue;
+    if (child.tagName === 'annotation') return textOf(child);
+    const found = annotationOf(child);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+function elementsIn(node: Element, test: (element: Element) => boolean, found: Element[] = []): Element[] {
+  for (const child of node.children) {
+    if (child.type !== 'element') continue;
+    if (test(child)) found.push(child);
+    elementsIn(child, test, found);
+  }
+  return found;
+}
+
+/**
+ * KaTeX writes the tags of an environment's rows (`\tag{n}` in `align`, `gather`) into its HTML,
+ * but leaves each row's tag cell in its MathML empty, for a CSS counter that knows nothing of
+ * MathJax's numbers (and that the MathML output's stylesheet does not have): the tags
+ * math-numbering gave the rows are written into those cells, and the table spread over the line
+ * as KaTeX's MathML does for a formula's own `\tag`, the number at its end.
+ */
+function writeRowTags(tree: Root, file: VFile): void {
+  const pending = (file.data as Record<string, unknown>)[MATH_TAGS_DATA] as RowTags[] | undefined;
+  if (!pending || pending.length === 0) return;
+  let next = 0;
+  visit(tree, 'element', (node) => {
+    if (next >= pending.length) return EXIT;
+    if (!classesOf(node).includes('katex')) return undefined;
+    const tex = annotationOf(node);
+    const at = pending.findIndex((entry, i) => i >= next && entry.tex === tex);
+    if (at < 0) return SKIP;
+    next = at + 1;
+    const { tags } = pending[at]!;
+    const cells = elementsIn(
+      node,
+      (element) => element.tagName === 'mtd' && classesOf(element).includes('mml-eqn-num'),
+    );
+    if (cells.length !== tags.length) return SKIP;
+    cells.forEach((cell, i) => {
+      cell.properties.className = ['mml-eqn-tag'];
+      cell.children = [
+        { type: 'element', tagName: 'mtext', properties: {}, children: [{ type: 'text', value: tags[i]! }] },
+      ];
+    });
+    for (const table of elementsIn(node, (element) => element.tagName === 'mtable')) {
+      const glue = elementsIn(table, (element) => element.tagName === 'mtd' && classesOf(element).includes('mtr-glue'));
+      if (glue.length === 0) continue;
+      table.properties.width = '100%';
+      for (const cell of glue) cell.properties.width = '50%';
+    }
+    return SKIP;
+  });
+}
+
 export function rehypeMathErrors(options: MathErrorsOptions = {}) {
-  return (tree: Root, file: VFile) => {
+  return (tree: Root, file: VFile): Promise<void> | void => {
+    const fileName = () => projectPath(file, options.root);
+    // KaTeX's console warnings while it rendered this post: one line.
+    const warnings = takeKatexWarnings();
+    if (warnings.length > 0) {
+      const kinds = [...new Set(warnings.map((warning) => warning.replace(/ in style .*$| \[.*$/, '')))];
+      const shown = kinds.slice(0, 3).join('; ') + (kinds.length > 3 ? `; and ${kinds.length - 3} more` : '');
+      options.warn?.(`${fileName()}: KaTeX warned ${warnings.length} times while rendering its formulas (${shown}).`);
+    }
+    writeRowTags(tree, file);
+    const unknown = unknownCommands(tree);
     const failures = file.messages.filter((message) => message.source === 'rehype-katex');
     const refused = (file.data as Record<string, unknown>)[REFUSED_MATH_DATA] === true;
-    if (failures.length === 0 && !refused) return;
+    if (failures.length === 0 && !refused) return redraw([], unknown);
     file.messages = file.messages.filter((message) => message.source !== 'rehype-katex');
     const offset = bodyLineOffset(file);
-    const fileName = projectPath(file, options.root);
     const shown = (tex: string, display: boolean): Element => {
       const code = codeElement(tex);
       return display
         ? { type: 'element', tagName: 'pre', properties: { className: ['math-error'] }, children: [code] }
         : code;
     };
+    const report = (failure: Failure) => {
+      options.warn?.(
+        `${fileName()}:${failure.line}: KaTeX cannot render ${JSON.stringify(failure.tex)} (${failure.reason}); it is shown as TeX.`,
+      );
+      failure.parent.children[failure.index] = shown(failure.tex, failure.display);
+    };
+    const rejected: Failure[] = [];
     let next = 0;
     visit(tree, 'element', (node, index, parent) => {
       if (!parent || index === undefined) return;
@@ -143,10 +296,7 @@ export function rehypeMathErrors(options: MathErrorsOptions = {}) {
       if (deep) {
         const line = (node.position?.start.line ?? 1) + offset;
         const reason = `nested more than ${MAX_MATH_NESTING} levels deep`;
-        options.warn?.(
-          `${fileName}:${line}: KaTeX cannot render ${JSON.stringify(deep.tex)} (${reason}); it is shown as TeX.`,
-        );
-        parent.children[index] = shown(deep.tex, deep.display);
+        report({ parent, index, tex: deep.tex, display: deep.display, line, reason });
         return [SKIP, index + 1];
       }
       if (!classesOf(node).includes('katex-error')) return;
@@ -164,11 +314,73 @@ export function rehypeMathErrors(options: MathErrorsOptions = {}) {
       const placed = [...(failure?.ancestors ?? [])].reverse().find((ancestor) => ancestor.position);
       const line = (failure?.line ?? placed?.position?.start.line ?? 1) + offset;
       const reason = failure?.cause instanceof Error ? failure.cause.message : (failure?.reason ?? 'unknown error');
-      options.warn?.(
-        `${fileName}:${line}: KaTeX cannot render ${JSON.stringify(tex)} (${reason}); it is shown as TeX.`,
-      );
-      parent.children[index] = shown(tex, display);
+      rejected.push({ parent, index, tex, display, line, reason });
       return [SKIP, index + 1];
     });
+    return redraw(rejected, unknown, report);
   };
+}
+
+/**
+ * What KaTeX rejected, and formulas it drew with a command it does not know (in red, as text:
+ * `\ce{H_2O}`, `\bbox`), MathJax may draw: it is loaded now, for them. A rejected formula MathJax
+ * cannot draw either is reported and shown as TeX; one with an unknown command stays as KaTeX
+ * drew it (MathJax too shows an unknown command in red).
+ */
+function redraw(rejected: Failure[], unknown: Unknown[], report?: (failure: Failure) => void): Promise<void> | void {
+  if (rejected.length === 0 && unknown.length === 0) return;
+  return (async () => {
+    for (const failure of rejected) {
+      const rendering = await renderWithMathJax(failure.tex, failure.display);
+      if (rendering) failure.parent.children[failure.index] = mathJaxElement(rendering, failure.tex, failure.display);
+      else report?.(failure);
+    }
+    for (const formula of unknown) {
+      const rendering = await renderWithMathJax(formula.tex, formula.display);
+      if (!rendering) continue;
+      const index = formula.parent.children.indexOf(formula.element as never);
+      if (index >= 0) formula.parent.children[index] = mathJaxElement(rendering, formula.tex, formula.display);
+    }
+  })();
+}
+
+/** A formula KaTeX drew with a command it does not know. */
+interface Unknown {
+  /** The element to replace: the formula's `katex-display`, or its `katex`. */
+  element: Element;
+  parent: Root | Element;
+  tex: string;
+  display: boolean;
+}
+
+/** KaTeX's error colour, in which it writes a command it does not know (with `throwOnError: false`). */
+const KATEX_ERROR_COLOR = '#cc0000';
+
+/** Whether KaTeX's MathML holds a command KaTeX did not know: `<mstyle mathcolor="#cc0000"><mtext>\ce`. */
+function hasUnknownCommand(node: Element): boolean {
+  if (node.tagName === 'mstyle' && node.properties.mathcolor === KATEX_ERROR_COLOR) {
+    const only = node.children.length === 1 ? node.children[0] : undefined;
+    if (only?.type === 'element' && only.tagName === 'mtext' && textOf(only).startsWith('\\')) return true;
+  }
+  return node.children.some((child) => child.type === 'element' && hasUnknownCommand(child));
+}
+
+function unknownCommands(tree: Root): Unknown[] {
+  const found: Unknown[] = [];
+  visitParents(tree, 'element', (node, parents) => {
+    if (!classesOf(node).includes('katex')) return undefined;
+    if (!classesOf(node).includes('math-mathjax') && hasUnknownCommand(node)) {
+      const parent = parents.at(-1) as Root | Element;
+      const wrapped = parent.type === 'element' && classesOf(parent).includes('katex-display');
+      const math = elementsIn(node, (element) => element.tagName === 'math')[0];
+      found.push({
+        element: wrapped ? parent : node,
+        parent: wrapped ? (parents.at(-2) as Root | Element) : parent,
+        tex: annotationOf(node) ?? textOf(node),
+        display: wrapped || math?.properties.display === 'block',
+      });
+    }
+    return SKIP_PARENTS;
+  });
+  return found;
 }

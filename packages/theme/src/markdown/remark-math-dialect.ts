@@ -4,7 +4,8 @@
  * - `\\(…\\)` is inline math and `\\[…\\]` display math (kramdown leaves `\(…\)` and `\[…\]`
  *   in the page and MathJax renders them);
  * - inside single `$…$`, kramdown's Markdown escapes apply first (`\_` is `_`), as MathJax saw it;
- * - `\begin{equation}` blocks are numbered; `\label{x}` and `\eqref{x}` link to them;
+ * - equation numbers, `\label{x}`, `\ref{x}` and `\eqref{x}` are MathJax's (math-numbering,
+ *   before rehype-katex);
  * - a formula KaTeX cannot render is reported with file, line and TeX, and shown as code
  *   (rehype-math-errors, after rehype-katex).
  * On other posts every `$` stays text (see remark-math-gate).
@@ -184,57 +185,6 @@ function splitTextMath(text: Text): PhrasingContent[] {
   return parts;
 }
 
-/** `\\label{…}`, `\\ref{…}` and `\\eqref{…}` (group 1: `eq`), up to their opening brace. */
-const LABEL = /\\label\{/g;
-const REFERENCE = /\\(eq)?ref\{/g;
-
-interface Command {
-  index: number;
-  /** The command as written, with its argument. */
-  text: string;
-  head: RegExpExecArray;
-  argument: string;
-}
-
-/**
- * The commands `opening` begins, each with its argument up to the first `}`: what
- * `/opening([^}]*)\}/g` matches. That expression reads from every opening on to the end of the
- * text when no `}` follows (a formula of `\\label{` costs the square of its length); here a
- * missing `}` ends the search, as no later opening could close either.
- */
-function commands(text: string, opening: RegExp): Command[] {
-  const found: Command[] = [];
-  opening.lastIndex = 0;
-  for (let head = opening.exec(text); head; head = opening.exec(text)) {
-    const start = head.index + head[0].length;
-    const brace = text.indexOf('}', start);
-    if (brace < 0) break;
-    found.push({
-      index: head.index,
-      text: text.slice(head.index, brace + 1),
-      head,
-      argument: text.slice(start, brace),
-    });
-    opening.lastIndex = brace + 1;
-  }
-  return found;
-}
-
-/** `text` with each command `opening` begins (see `commands`) replaced. */
-function replaceCommands(text: string, opening: RegExp, replace: (command: Command) => string): string {
-  let result = '';
-  let last = 0;
-  for (const command of commands(text, opening)) {
-    result += text.slice(last, command.index) + replace(command);
-    last = command.index + command.text.length;
-  }
-  return last === 0 ? text : result + text.slice(last);
-}
-
-function labelId(label: string): string {
-  return `eq-${label.replace(/[^\p{L}\p{N}_-]+/gu, '-')}`;
-}
-
 /**
  * The TeX MathJax read from a single-dollar formula: kramdown's escapes undone, and each `$$…$$`
  * span inside (kramdown's math) as kramdown wrote it, `\(…\)`, its TeX untouched.
@@ -286,57 +236,7 @@ function readMath(tree: Root, file: VFile): void {
     });
   });
 
-  // 3. Number `equation` blocks; remember labels.
-  const labels = new Map<string, number>();
-  let counter = 0;
-  visit(tree, (node) => {
-    if (!('children' in node)) return;
-    mapChildren(node as Parent, (child) => {
-      if (child.type !== 'math' || !/\\begin\{equation\}/.test(child.value)) return child;
-      counter += 1;
-      const label = commands(child.value, LABEL)[0]?.argument;
-      child.value = replaceCommands(
-        child.value.replace(/\\begin\{equation\}|\\end\{equation\}/g, ''),
-        LABEL,
-        () => '',
-      ).trim();
-      if (!/\\tag\{/.test(child.value)) child.value += ` \\tag{${counter}}`;
-      if (!label) return child;
-      labels.set(label, counter);
-      return [{ type: 'html', value: `<span id="${labelId(label)}" class="eq-anchor"></span>` }, child];
-    });
-  });
-
-  // 4. `\eqref{x}` and `\ref{x}`: links in text, numbers inside formulas.
-  visit(tree, (node) => {
-    if (node.type === 'math' || node.type === 'inlineMath') {
-      node.value = replaceCommands(node.value, REFERENCE, (match) => {
-        const n = labels.get(match.argument);
-        return n === undefined ? match.text : match.head[1] ? `\\text{(${n})}` : `\\text{${n}}`;
-      });
-      return;
-    }
-    if (!('children' in node)) return;
-    mapChildren(node as Parent, (child) => {
-      if (child.type !== 'text') return child;
-      const references = commands(child.value, REFERENCE);
-      if (references.length === 0) return child;
-      const parts: RootContent[] = [];
-      let last = 0;
-      for (const match of references) {
-        const n = labels.get(match.argument);
-        if (n === undefined) continue;
-        if (match.index > last) parts.push({ type: 'text', value: child.value.slice(last, match.index) });
-        const text = match.head[1] ? `(${n})` : String(n);
-        parts.push({ type: 'link', url: `#${labelId(match.argument)}`, children: [{ type: 'text', value: text }] });
-        last = match.index + match.text.length;
-      }
-      if (last < child.value.length) parts.push({ type: 'text', value: child.value.slice(last) });
-      return parts;
-    });
-  });
-
-  // 5. Formulas changed or made above get their HTML written again. (Formulas KaTeX cannot
+  // 3. Formulas changed or made above get their HTML written again. (Formulas KaTeX cannot
   // render are reported after rehype-katex, by rehype-math-errors.)
   visit(tree, (node) => {
     if (node.type === 'math' || node.type === 'inlineMath') syncHast(node, file);

@@ -7,12 +7,24 @@ export interface Heading {
   text: string;
 }
 
-/** Headings at depth 2 to 4, without those marked `data-toc-skip` and the footnotes title. */
-export function tocEntries(headings: readonly Heading[], skip: readonly string[] = []): Heading[] {
+/**
+ * Headings at depth 2 to 4, without those marked `data-toc-skip` and the footnotes title. Each
+ * shows the text the Markdown pipeline noted for it (`texts`, by id: formulas as text, no
+ * footnote marks; see readable-text.ts); Astro's own reading of a heading's text has every
+ * formula in it three times over (KaTeX's HTML, its MathML and the TeX) and the footnote numbers.
+ */
+export function tocEntries(
+  headings: readonly Heading[],
+  skip: readonly string[] = [],
+  texts: Readonly<Record<string, string>> = {},
+): Heading[] {
   const skipped = new Set([...skip, FOOTNOTES_LABEL_ID]);
   return headings
     .filter((heading) => heading.depth >= 2 && heading.depth <= 4 && !skipped.has(heading.slug))
-    .map((heading) => ({ ...heading, text: withoutAnchor(heading.text).trim() }));
+    .map((heading) => ({
+      ...heading,
+      text: Object.hasOwn(texts, heading.slug) ? texts[heading.slug]! : withoutAnchor(heading.text).trim(),
+    }));
 }
 
 /** A heading's text as collected from the page ends with its anchor link's text. */
