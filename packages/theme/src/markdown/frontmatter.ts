@@ -40,6 +40,8 @@ export interface ChirpyRenderInfo {
   tocSkip: string[];
   /** The post has images that open in the viewer (set only when true). */
   popups?: boolean;
+  /** The post has tables (set only when true): its page watches wide boxes (components/ScrollRegions.astro). */
+  tables?: boolean;
   /** KaTeX font faces the post's inline formulas draw with (`math.output: 'htmlAndMathml'`; components/KatexFonts.astro). */
   mathFonts?: string[];
 }
