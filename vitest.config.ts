@@ -4,7 +4,10 @@ export default defineConfig({
   test: {
     projects: [
       // Unit tests and real site builds.
-      { extends: true, test: { name: 'main', include: ['tests/**/*.test.ts'], exclude: ['tests/virtual/**', 'tests/.tmp/**'] } },
+      {
+        extends: true,
+        test: { name: 'main', include: ['tests/**/*.test.ts'], exclude: ['tests/virtual/**', 'tests/.tmp/**'] },
+      },
       // The theme's modules with `virtual:chirpy/*` and `astro:content` supplied per folder
       // (tests/helpers/chirpy-vitest.ts): page data, URLs and feeds without building a site.
       'tests/virtual/*/vitest.config.ts',
