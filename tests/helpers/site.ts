@@ -158,23 +158,24 @@ export async function buildAgain(root: string, spec: Pick<SiteSpec, 'options' | 
 
 /** Builds a site that already exists on disk with its own astro.config (into `outDir`, default `dist`). */
 export async function buildProject(root: string, outDir?: string): Promise<BuiltSite> {
-  const built = finish(
+  return finish(
     root,
     // Each output gets its own cache, so two builds of one project can run side by side.
     await capturingOutput(() =>
       asProduction(() => build({ root, logLevel: 'info', ...(outDir ? { outDir, cacheDir: `${outDir}-cache` } : {}) })),
     ),
+    outDir,
   );
-  return outDir ? { ...built, dist: outDir } : built;
 }
 
-function finish(root: string, { error, logs }: { error?: unknown; logs: string }): BuiltSite {
+function finish(root: string, { error, logs }: { error?: unknown; logs: string }, outDir?: string): BuiltSite {
   if (error) {
     const failure = error instanceof Error ? error : new Error(String(error));
     (failure as Error & { logs?: string }).logs = logs;
     throw failure;
   }
-  const dist = join(root, 'dist');
+  // Every reader below reads the build's own output folder (it read root/dist, whatever outDir was).
+  const dist = outDir ?? join(root, 'dist');
   const resolve = (path: string) => {
     const clean = decodeURIComponent(path.replace(/^\//, ''));
     const candidate = join(dist, clean);
