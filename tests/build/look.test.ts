@@ -66,6 +66,13 @@ describe("Chirpy's look in the example blog", () => {
     expect(iconIn('/', '#sidebar a[href="/feed.xml"]')).toEqual(fa('solid', 'faRss'));
   });
 
+  it('marks a post’s categories and tags with Chirpy’s icons, their names kept for screen readers', () => {
+    const post = '/posts/getting-started/';
+    expect(iconIn(post, '.post-categories .label')).toEqual(fa('regular', 'faFolderOpen'));
+    expect(iconIn(post, '.post-tags .label')).toEqual(fa('solid', 'faTags'));
+    expect(site.html(post).querySelector('.post-tags .label .visually-hidden')!.text).toBe('Tags:');
+  });
+
   it('marks a post card’s date, categories and pin with Chirpy’s icons', () => {
     expect(iconIn('/', '.post-card .card-date')).toEqual(fa('regular', 'faCalendar'));
     expect(iconIn('/', '.post-card .card-folder')).toEqual(fa('regular', 'faFolderOpen'));
