@@ -1,6 +1,6 @@
 /**
  * Liquid tags of the Jekyll plugins Chirpy blogs use, in a real build: jekyll-scholar's citations
- * from the site's `.bib` files (markdown/scholar.ts), a site include, and a post whose `.bib`
+ * from the site's `.bib` files (markdown/liquid/scholar.ts), a site include, and a post whose `.bib`
  * file changes rendered again with the content store kept.
  */
 import { writeFileSync } from 'node:fs';

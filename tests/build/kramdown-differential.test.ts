@@ -21,7 +21,7 @@ import {
 } from '../helpers/rendered-facts.ts';
 import { buildSite, REPO_DIR, SHARED_DIR, type BuiltSite } from '../helpers/site.ts';
 import { renderWithTheme } from '../helpers/theme-markdown.ts';
-import { renderLiquid } from '../../packages/theme/src/markdown/liquid.ts';
+import { renderLiquid } from '../../packages/theme/src/markdown/liquid/liquid.ts';
 import { parse } from 'node-html-parser';
 import { DIALECT, MATH } from '../fixtures/dialect.ts';
 import { KRAMDOWN_SYNTAX } from '../oracle/kramdown-syntax.ts';

@@ -1,18 +1,18 @@
 /**
  * The passes behind the real-content fixes, alone (no site build): KaTeX's MathML made drawable by
- * MathML Core (markdown/rehype-math-output.ts), the KaTeX font faces a post preloads in KaTeX's
- * HTML output, headings that skip a level read at their outline level (rehype-heading-levels.ts),
- * and images sized from their files (rehype-images.ts).
+ * MathML Core (markdown/mathjax/output.ts), the KaTeX font faces a post preloads in KaTeX's
+ * HTML output, headings that skip a level read at their outline level (markdown/html/heading-levels.ts),
+ * and images sized from their files (markdown/html/images.ts).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import rehypeKatex from 'rehype-katex';
 import { describe, expect, it } from 'vitest';
-import { rehypeHeadingLevels } from '../../packages/theme/src/markdown/rehype-heading-levels.ts';
-import { rehypeImages } from '../../packages/theme/src/markdown/rehype-images.ts';
-import { mathLetter, rehypeMathOutput } from '../../packages/theme/src/markdown/rehype-math-output.ts';
-import { remarkIal } from '../../packages/theme/src/markdown/remark-ial.ts';
+import { rehypeHeadingLevels } from '../../packages/theme/src/markdown/html/heading-levels.ts';
+import { rehypeImages } from '../../packages/theme/src/markdown/html/images.ts';
+import { mathLetter, rehypeMathOutput } from '../../packages/theme/src/markdown/mathjax/output.ts';
+import { remarkIal } from '../../packages/theme/src/markdown/kramdown/ial/index.ts';
 import { parseHtml, PUBLIC_DIR, renderBare, renderWithTheme } from '../helpers/theme-markdown.ts';
 
 /** A PNG of `width` × `height` (one grey row repeated: small, and a real image). */

@@ -13,13 +13,13 @@
  *   space collapsed (the theme's own additions: heading anchors and code block headers, passed over);
  * - the sequence of block elements;
  * - the language each code block is highlighted as: on the Jekyll side, the Shiki language of the
- *   word Rouge found a lexer for (code-labels.ts, `shikiLanguage`), or `none` when Rouge found none
+ *   word Rouge found a lexer for (markdown/html/code-labels.ts, `shikiLanguage`), or `none` when Rouge found none
  *   and left the block plain; on the theme side, the language Shiki highlighted it as.
  * Where the theme deliberately differs, the README's list of intended differences says so; the
  * normalisations here that belong to a listed difference name it.
  */
 import { parse, type HTMLElement, type Node } from 'node-html-parser';
-import { shikiLanguage } from '../../packages/theme/src/markdown/code-labels.ts';
+import { shikiLanguage } from '../../packages/theme/src/markdown/html/code-labels.ts';
 
 export interface Formula {
   tex: string;

@@ -1,7 +1,7 @@
 /**
  * A formula that overflows the stack while its KaTeX HTML becomes a tree (deep macro expansion,
  * which the depth check on the TeX as written cannot see) fails alone: the other formulas of the
- * post render, and this one is reported and shown as TeX (markdown/rehype-katex-safe.ts).
+ * post render, and this one is reported and shown as TeX (markdown/mathjax/katex-safe.ts).
  */
 import rehypeKatex from 'rehype-katex';
 import rehypeStringify from 'rehype-stringify';
@@ -10,8 +10,8 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { rehypeKatexSafe, type Transform } from '../../packages/theme/src/markdown/rehype-katex-safe.ts';
-import { rehypeMathErrors } from '../../packages/theme/src/markdown/rehype-math-errors.ts';
+import { rehypeKatexSafe, type Transform } from '../../packages/theme/src/markdown/mathjax/katex-safe.ts';
+import { rehypeMathErrors } from '../../packages/theme/src/markdown/mathjax/errors.ts';
 
 describe('a formula that overflows the stack in KaTeX', () => {
   it('fails alone: the others render, it is reported and shown as TeX', async () => {

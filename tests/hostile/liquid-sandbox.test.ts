@@ -8,14 +8,14 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { liquidForPosts } from '../../packages/theme/src/markdown/liquid-entry-type.ts';
+import { liquidForPosts } from '../../packages/theme/src/markdown/liquid/entry-type.ts';
 import {
   LiquidSyntaxError,
   renderLiquid,
   type LiquidContext,
   type LiquidFiles,
-} from '../../packages/theme/src/markdown/liquid.ts';
-import { MARKUP_LIMIT, MEMORY_LIMIT, RENDER_LIMIT_MS } from '../../packages/theme/src/markdown/liquid-allowed.ts';
+} from '../../packages/theme/src/markdown/liquid/liquid.ts';
+import { MARKUP_LIMIT, MEMORY_LIMIT, RENDER_LIMIT_MS } from '../../packages/theme/src/markdown/liquid/allowed.ts';
 
 const SECRET = 'SECRET=do-not-publish';
 

@@ -9,8 +9,8 @@
  * GROWTH times as long, a quadratic one about GROWTH² times.
  */
 import { describe, expect, it } from 'vitest';
-import { MAX_MARKDOWN_NESTING } from '../../packages/theme/src/markdown/remark-kramdown-html.ts';
-import { MAX_MATH_NESTING } from '../../packages/theme/src/markdown/rehype-math-errors.ts';
+import { MAX_MARKDOWN_NESTING } from '../../packages/theme/src/markdown/kramdown/html-blocks/index.ts';
+import { MAX_MATH_NESTING } from '../../packages/theme/src/markdown/mathjax/errors.ts';
 import { parseHtml, renderWithTheme } from '../helpers/theme-markdown.ts';
 
 const GROWTH = 8;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gfmHeadingId, HeadingIdRegistry } from '../../packages/theme/src/markdown/heading-ids.ts';
+import { gfmHeadingId, HeadingIdRegistry } from '../../packages/theme/src/markdown/kramdown/headings/heading-ids.ts';
 
 describe('heading ids (kramdown GFM rule)', () => {
   it.each([

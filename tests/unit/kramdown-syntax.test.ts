@@ -8,13 +8,13 @@
  */
 import { parse, type HTMLElement } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import { ROUGE_TO_SHIKI, shikiLanguage } from '../../packages/theme/src/markdown/code-labels.ts';
-import { classesOf } from '../../packages/theme/src/markdown/hast.ts';
-import { openDollarSpan } from '../../packages/theme/src/markdown/micromark-kramdown-math.ts';
+import { ROUGE_TO_SHIKI, shikiLanguage } from '../../packages/theme/src/markdown/html/code-labels.ts';
+import { classesOf } from '../../packages/theme/src/markdown/html/hast.ts';
+import { openDollarSpan } from '../../packages/theme/src/markdown/kramdown/math/syntax.ts';
 import { FORMULA_COPIES, formulaText } from '../../packages/theme/src/markdown/readable-text.ts';
-import { rehypeKatexSafe } from '../../packages/theme/src/markdown/rehype-katex-safe.ts';
-import { remarkKramdownMath } from '../../packages/theme/src/markdown/remark-kramdown-math.ts';
-import { remarkMathDialect } from '../../packages/theme/src/markdown/remark-math-dialect.ts';
+import { rehypeKatexSafe } from '../../packages/theme/src/markdown/mathjax/katex-safe.ts';
+import { remarkKramdownMath } from '../../packages/theme/src/markdown/kramdown/math/index.ts';
+import { remarkMathDialect } from '../../packages/theme/src/markdown/mathjax/delimiters.ts';
 import { tocEntries } from '../../packages/theme/src/utils/toc.ts';
 import { parseHtml, renderBare, renderWithTheme } from '../helpers/theme-markdown.ts';
 

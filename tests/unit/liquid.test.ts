@@ -7,9 +7,9 @@ import {
   renderLiquid,
   type LiquidContext,
   type LiquidFiles,
-} from '../../packages/theme/src/markdown/liquid.ts';
-import { LIQUID_FILTERS, LIQUID_TAGS } from '../../packages/theme/src/markdown/liquid-allowed.ts';
-import { parseIal } from '../../packages/theme/src/markdown/ial.ts';
+} from '../../packages/theme/src/markdown/liquid/liquid.ts';
+import { LIQUID_FILTERS, LIQUID_TAGS } from '../../packages/theme/src/markdown/liquid/allowed.ts';
+import { parseIal } from '../../packages/theme/src/markdown/kramdown/ial/ial.ts';
 import { SHARED_DIR } from '../helpers/site.ts';
 
 const context: LiquidContext = {

@@ -1,8 +1,8 @@
 /** rehype-code-blocks alone: Chirpy's code block header, line numbers, IAL file names and mermaid diagrams. */
 import { rehypeShiki } from '@astrojs/markdown-remark';
 import { describe, expect, it } from 'vitest';
-import { rehypeCodeBlocks } from '../../packages/theme/src/markdown/rehype-code-blocks.ts';
-import { remarkIal } from '../../packages/theme/src/markdown/remark-ial.ts';
+import { rehypeCodeBlocks } from '../../packages/theme/src/markdown/html/code-blocks.ts';
+import { remarkIal } from '../../packages/theme/src/markdown/kramdown/ial/index.ts';
 import { parseHtml as parse, renderBare } from '../helpers/theme-markdown.ts';
 
 /** Shiki's highlighting, as Astro runs it before the theme's rehype plugins. */

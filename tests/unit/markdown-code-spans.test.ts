@@ -4,7 +4,7 @@
  * tests/build/kramdown-differential.test.ts compares such cases with Jekyll on every run).
  */
 import { describe, expect, it } from 'vitest';
-import { remarkKramdownCodeSpans } from '../../packages/theme/src/markdown/remark-kramdown-code-spans.ts';
+import { remarkKramdownCodeSpans } from '../../packages/theme/src/markdown/kramdown/code-spans/index.ts';
 import { renderBare } from '../helpers/theme-markdown.ts';
 
 const withPlugin = async (markdown: string) => (await renderBare(markdown, { remark: [remarkKramdownCodeSpans] })).html;

@@ -1,7 +1,7 @@
 /** rehype-footnote-ids alone: kramdown's footnote ids (`fn:x`, `fnref:x`) in ids and links. */
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import { rehypeFootnoteIds } from '../../packages/theme/src/markdown/rehype-footnote-ids.ts';
+import { rehypeFootnoteIds } from '../../packages/theme/src/markdown/kramdown/footnotes/ids.ts';
 import { renderBare } from '../helpers/theme-markdown.ts';
 
 describe('footnote ids', () => {

@@ -1,8 +1,8 @@
 /** rehype-heading-anchors alone: kramdown's heading ids in document order, `#` anchors, data-toc-skip. */
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import { rehypeHeadingAnchors } from '../../packages/theme/src/markdown/rehype-heading-anchors.ts';
-import { remarkIal } from '../../packages/theme/src/markdown/remark-ial.ts';
+import { rehypeHeadingAnchors } from '../../packages/theme/src/markdown/html/heading-anchors.ts';
+import { remarkIal } from '../../packages/theme/src/markdown/kramdown/ial/index.ts';
 import { renderBare } from '../helpers/theme-markdown.ts';
 
 const render = (markdown: string) => renderBare(markdown, { remark: [remarkIal], rehype: [rehypeHeadingAnchors] });

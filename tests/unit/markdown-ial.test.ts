@@ -1,6 +1,6 @@
 /** remark-ial alone: kramdown's `{: … }` attribute lists on blocks and spans. */
 import { describe, expect, it } from 'vitest';
-import { remarkIal } from '../../packages/theme/src/markdown/remark-ial.ts';
+import { remarkIal } from '../../packages/theme/src/markdown/kramdown/ial/index.ts';
 import { parseHtml, renderBare } from '../helpers/theme-markdown.ts';
 
 const render = async (markdown: string) => parseHtml((await renderBare(markdown, { remark: [remarkIal] })).html);

@@ -3,9 +3,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import { rehypeImages } from '../../packages/theme/src/markdown/rehype-images.ts';
-import { remarkIal } from '../../packages/theme/src/markdown/remark-ial.ts';
-import { remarkMedia } from '../../packages/theme/src/markdown/remark-media.ts';
+import { rehypeImages } from '../../packages/theme/src/markdown/html/images.ts';
+import { remarkIal } from '../../packages/theme/src/markdown/kramdown/ial/index.ts';
+import { remarkMedia } from '../../packages/theme/src/markdown/html/media-paths.ts';
 import { PUBLIC_DIR, renderBare } from '../helpers/theme-markdown.ts';
 
 const render = (markdown: string, frontmatter: Record<string, unknown> = {}) =>

@@ -1,10 +1,10 @@
 /** rehype-render-info alone: the word count and the excerpt, read from the post's finished HTML. */
-import { rehypeKatexSafe } from '../../packages/theme/src/markdown/rehype-katex-safe.ts';
+import { rehypeKatexSafe } from '../../packages/theme/src/markdown/mathjax/katex-safe.ts';
 import { describe, expect, it } from 'vitest';
-import { rehypeHeadingAnchors } from '../../packages/theme/src/markdown/rehype-heading-anchors.ts';
-import { rehypeRenderInfo } from '../../packages/theme/src/markdown/rehype-render-info.ts';
-import { remarkKramdownMath } from '../../packages/theme/src/markdown/remark-kramdown-math.ts';
-import { remarkMathDialect } from '../../packages/theme/src/markdown/remark-math-dialect.ts';
+import { rehypeHeadingAnchors } from '../../packages/theme/src/markdown/html/heading-anchors.ts';
+import { rehypeRenderInfo } from '../../packages/theme/src/markdown/html/render-info.ts';
+import { remarkKramdownMath } from '../../packages/theme/src/markdown/kramdown/math/index.ts';
+import { remarkMathDialect } from '../../packages/theme/src/markdown/mathjax/delimiters.ts';
 import { renderBare } from '../helpers/theme-markdown.ts';
 
 const info = async (markdown: string, before: Parameters<typeof renderBare>[1] = {}) =>

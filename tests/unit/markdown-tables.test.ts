@@ -1,7 +1,7 @@
 /** rehype-tables alone: the scrolling wrapper and cell alignment as a style. */
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import { rehypeTables } from '../../packages/theme/src/markdown/rehype-tables.ts';
+import { rehypeTables } from '../../packages/theme/src/markdown/html/tables.ts';
 import { renderBare } from '../helpers/theme-markdown.ts';
 
 const TABLE = '| Left | Center | Right | None |\n|:-----|:------:|------:|------|\n| a | b | c | d |';

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { chirpyMarkdownPlugins, KRAMDOWN_SMARTYPANTS } from '../../packages/theme/src/integration/markdown.ts';
-import { rehypeMathNumbering, tagSlots } from '../../packages/theme/src/markdown/math-numbering.ts';
+import { rehypeMathNumbering, tagSlots } from '../../packages/theme/src/markdown/mathjax/numbering.ts';
 import { TESTS_DIR } from '../helpers/site.ts';
 import { parseHtml, renderWithTheme } from '../helpers/theme-markdown.ts';
 

@@ -1,5 +1,5 @@
 /**
- * jekyll-scholar's tags as pure functions (packages/theme/src/markdown/scholar.ts). Expected HTML comes
+ * jekyll-scholar's tags as pure functions (packages/theme/src/markdown/liquid/scholar.ts). Expected HTML comes
  * from jekyll-scholar's recorded outputs where they exist: its features/*.feature scenarios (named in
  * each test) and README; the markup around them (`<a class="citation" href>`, `<ol class="bibliography">`,
  * `<li><span id>`) is utilities.rb's `link_to`/`content_tag` and tags/bibliography.rb.
@@ -16,7 +16,7 @@ import {
   ScholarError,
   type CitedKeys,
   type Scholar,
-} from '../../packages/theme/src/markdown/scholar.ts';
+} from '../../packages/theme/src/markdown/liquid/scholar.ts';
 
 /** The book pair most features use (citation.feature, cited_only.feature, reference.feature). */
 const RUBY = `@book{ruby,

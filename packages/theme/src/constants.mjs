@@ -98,7 +98,7 @@ export function findLocale(tag) {
 
 /**
  * The Liquid tags a post may use: Liquid 4.0's, then Jekyll 4's, then those of the plugins Chirpy
- * blogs use (markdown/liquid-allowed.ts says why each; the migration reports any other in a post).
+ * blogs use (markdown/liquid/allowed.ts says why each; the migration reports any other in a post).
  */
 export const LIQUID_TAGS = /** @type {const} */ ([
   'assign',
@@ -125,7 +125,7 @@ export const LIQUID_TAGS = /** @type {const} */ ([
   // Plugins Chirpy blogs use: jekyll-polyglot (a link that keeps its address in every language)
   'static_href',
   'Static_Href',
-  // and jekyll-scholar (markdown/scholar.ts)
+  // and jekyll-scholar (markdown/liquid/scholar.ts)
   'cite',
   'nocite',
   'reference',

@@ -7,8 +7,8 @@ import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { fromParse5 } from 'hast-util-from-parse5';
 import { toHtml } from 'hast-util-to-html';
 import { parseFragment } from 'parse5';
-import { CLASS } from '../markdown/class-names.ts';
-import { classesOf, textOf } from '../markdown/hast.ts';
+import { CLASS } from '../markdown/html/class-names.ts';
+import { classesOf, textOf } from '../markdown/html/hast.ts';
 import { xmlSafe } from './xml-text.ts';
 
 const URL_ATTRIBUTES = ['href', 'src', 'poster', 'cite', 'action', 'data'];

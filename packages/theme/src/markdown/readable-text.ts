@@ -10,9 +10,9 @@
  * counts a formula's TeX, as Jekyll counts the TeX kramdown leaves in the page.
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast';
-import { CLASS } from './class-names.ts';
-import { classesOf } from './hast.ts';
-import { mathLetter } from './rehype-math-output.ts';
+import { CLASS } from './html/class-names.ts';
+import { classesOf } from './html/hast.ts';
+import { mathLetter } from './mathjax/output.ts';
 
 /** Elements that end a run of words: `<dt>Term</dt><dd>Text</dd>` reads "Term Text". */
 const BLOCKS = new Set([

@@ -1299,7 +1299,7 @@ function pagesAddress(source) {
     : { site: `https://${user}`, base: `/${repo}`, from: `the git remote (${remote})` };
 }
 
-/** Liquid tags the theme's Liquid has (markdown/liquid-allowed.ts LIQUID_TAGS and their block ends). */
+/** Liquid tags the theme's Liquid has (markdown/liquid/allowed.ts LIQUID_TAGS and their block ends). */
 const KNOWN_LIQUID = new Set([...LIQUID_TAGS, 'when', 'else', 'elsif', 'endraw', 'endcomment', 'endcapture']);
 
 /**

@@ -1,5 +1,5 @@
 /** The table of contents of a post: its h2–h4 headings, as Chirpy's tocbot lists them. */
-import { ANCHOR_TEXT, FOOTNOTES_LABEL_ID } from '../markdown/class-names.ts';
+import { ANCHOR_TEXT, FOOTNOTES_LABEL_ID } from '../markdown/html/class-names.ts';
 
 export interface Heading {
   depth: number;
