@@ -1,38 +1,13 @@
 /**
  * Sets up Markdown for Chirpy posts on Astro's unified processor (Astro 7's default,
- * Sätteri, does not run remark/rehype plugins): math, media paths, and Chirpy's HTML.
- * The order of the list matters; each plugin's file says what it does.
+ * Sätteri, does not run remark/rehype plugins). The plugins, and their order, are in
+ * markdown/pipeline.ts.
  */
 import { isUnifiedProcessor, unified } from '@astrojs/markdown-remark';
 import type { AstroConfig, AstroIntegrationLogger } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { rehypeKatexSafe } from '../markdown/mathjax/katex-safe.ts';
 import type { ChirpyConfig } from '../config.ts';
-import { rehypeCodeBlocks } from '../markdown/html/code-blocks.ts';
-import { rehypeFootnoteBackrefs } from '../markdown/kramdown/footnotes/backrefs.ts';
-import { rehypeFootnoteIds } from '../markdown/kramdown/footnotes/ids.ts';
-import { rehypeHeadingAnchors } from '../markdown/html/heading-anchors.ts';
-import { rehypeHeadingLevels } from '../markdown/html/heading-levels.ts';
-import { rehypeImages } from '../markdown/html/images.ts';
-import { rehypeRenderInfo } from '../markdown/html/render-info.ts';
-import { rehypeTables } from '../markdown/html/tables.ts';
-import { remarkDeflist } from '../markdown/kramdown/definition-lists/index.ts';
-import { remarkIal } from '../markdown/kramdown/ial/index.ts';
-import { remarkKramdownCodeSpans } from '../markdown/kramdown/code-spans/index.ts';
-import { remarkKramdownEmphasis } from '../markdown/kramdown/emphasis/index.ts';
-import { remarkKramdownStrikethrough } from '../markdown/kramdown/strikethrough/index.ts';
-import { remarkKramdownTypography } from '../markdown/kramdown/typography/index.ts';
-import { remarkKramdownFences } from '../markdown/kramdown/fences/index.ts';
-import { remarkKramdownHtml } from '../markdown/kramdown/html-blocks/index.ts';
-import { remarkKramdownHeadings } from '../markdown/kramdown/headings/index.ts';
-import { rehypeBareParagraphs, remarkKramdownLists } from '../markdown/kramdown/list-paragraphs/index.ts';
-import { remarkKramdownMath } from '../markdown/kramdown/math/index.ts';
-import { rehypeMathErrors } from '../markdown/mathjax/errors.ts';
-import { rehypeMathNumbering } from '../markdown/mathjax/numbering.ts';
-import { rehypeMathOutput } from '../markdown/mathjax/output.ts';
-import { remarkMathDialect } from '../markdown/mathjax/delimiters.ts';
-import { remarkMathGate } from '../markdown/kramdown/math/gate.ts';
-import { remarkMedia } from '../markdown/html/media-paths.ts';
+import { chirpyMarkdownPipeline } from '../markdown/pipeline.ts';
 
 type Plugin = [unknown, unknown?] | unknown;
 
@@ -56,54 +31,16 @@ export function chirpyMarkdownPlugins(
   astroConfig: AstroConfig,
   logger: AstroIntegrationLogger,
 ): { remarkPlugins: Plugin[]; rehypePlugins: Plugin[] } {
-  const root = fileURLToPath(astroConfig.root);
-  const warn = (message: string) => logger.warn(message);
-  return {
-    remarkPlugins: [
-      // First: its transform runs right after SmartyPants.
-      [remarkKramdownTypography, { smart: smartPunctuation(astroConfig) }],
-      remarkKramdownFences,
-      remarkKramdownCodeSpans,
-      remarkKramdownEmphasis,
-      remarkKramdownStrikethrough,
-      remarkKramdownHtml,
-      remarkKramdownMath,
-      remarkDeflist,
-      remarkMathGate,
-      remarkMathDialect,
-      remarkIal,
-      remarkKramdownLists,
-      remarkKramdownHeadings,
-      [remarkMedia, { cdn: config.cdn, base: astroConfig.base }],
-    ],
-    rehypePlugins: [
-      rehypeMathNumbering,
-      [rehypeKatexSafe, { throwOnError: false, strict: false, output: config.math.output }],
-      [rehypeMathErrors, { warn, root }],
-      [rehypeMathOutput, { output: config.math.output }],
-      rehypeBareParagraphs,
-      rehypeFootnoteBackrefs,
-      // Chirpy's HTML. Code blocks come first: the passes after them see the finished blocks and
-      // leave code alone. Footnote ids change before heading ids and image links are made, so
-      // those keep their values as made. The word count reads the finished page.
-      rehypeCodeBlocks,
-      rehypeFootnoteIds,
-      rehypeTables,
-      rehypeHeadingAnchors,
-      rehypeHeadingLevels,
-      [
-        rehypeImages,
-        {
-          publicDir: fileURLToPath(astroConfig.publicDir),
-          root,
-          base: astroConfig.base,
-          warn,
-          locale: config.locale,
-        },
-      ],
-      rehypeRenderInfo,
-    ],
-  };
+  return chirpyMarkdownPipeline({
+    cdn: config.cdn,
+    locale: config.locale,
+    mathOutput: config.math.output,
+    base: astroConfig.base,
+    root: fileURLToPath(astroConfig.root),
+    publicDir: fileURLToPath(astroConfig.publicDir),
+    smart: smartPunctuation(astroConfig),
+    warn: (message: string) => logger.warn(message),
+  });
 }
 
 /**

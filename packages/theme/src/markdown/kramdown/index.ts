@@ -1,0 +1,58 @@
+/**
+ * kramdown's Markdown dialect (kramdown 2.4 with kramdown-parser-gfm 1.1, as Chirpy's Jekyll
+ * runs it), in one place: the remark plugins, one per construct, in the order they must run.
+ * Each construct's folder says which kramdown source it follows; most are micromark extensions
+ * with their mdast half, registered on the parser; the rest mark the tree the parser made.
+ *
+ *   unified().use(remarkParse).use(remarkKramdown({ smart: true })) …
+ *
+ * The order, and why:
+ */
+import type { PluggableList } from 'unified';
+import { remarkKramdownCodeSpans } from './code-spans/index.ts';
+import { remarkDeflist } from './definition-lists/index.ts';
+import { remarkKramdownEmphasis } from './emphasis/index.ts';
+import { remarkKramdownFences } from './fences/index.ts';
+import { remarkKramdownHeadings } from './headings/index.ts';
+import { remarkKramdownHtml } from './html-blocks/index.ts';
+import { remarkIal } from './ial/index.ts';
+import { remarkKramdownLists } from './list-paragraphs/index.ts';
+import { remarkMathGate } from './math/gate.ts';
+import { remarkKramdownMath } from './math/index.ts';
+import { remarkKramdownStrikethrough } from './strikethrough/index.ts';
+import { remarkKramdownTypography } from './typography/index.ts';
+import { remarkMathDialect } from '../mathjax/delimiters.ts';
+
+export interface RemarkKramdownOptions {
+  /** Smart punctuation (kramdown's typographic symbols and smart quotes); on unless the site turned it off. */
+  smart?: boolean;
+}
+
+export function remarkKramdown(options: RemarkKramdownOptions = {}): PluggableList {
+  return [
+    // Typography first: its transform must run right after SmartyPants, before any other
+    // plugin reads the text.
+    [remarkKramdownTypography, { smart: options.smart ?? true }],
+    // Code fences, code spans and emphasis replace micromark's CommonMark constructs.
+    remarkKramdownFences,
+    remarkKramdownCodeSpans,
+    remarkKramdownEmphasis,
+    // `~~` only: single tildes stay text.
+    remarkKramdownStrikethrough,
+    // HTML blocks, and the content of `markdown="1"` elements read as Markdown.
+    remarkKramdownHtml,
+    // `$$…$$` and `$…$`: before definition lists, which read terms and definitions as running text.
+    remarkKramdownMath,
+    remarkDeflist,
+    // Math only on posts with `math: true`: after every construct that may have made a formula.
+    remarkMathGate,
+    // What MathJax reads in the text kramdown leaves (`\\(…\\)`, `\\[…\\]`, escapes inside `$…$`):
+    // once kramdown's math is final, before IALs and heading ids read the tree.
+    remarkMathDialect,
+    // IALs after the block structure is final, list paragraphs and headings after IALs (an
+    // IAL's id wins over a heading's own).
+    remarkIal,
+    remarkKramdownLists,
+    remarkKramdownHeadings,
+  ];
+}
