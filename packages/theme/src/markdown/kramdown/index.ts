@@ -17,7 +17,6 @@ import { remarkKramdownHeadings } from './headings/index.ts';
 import { remarkKramdownHtml } from './html-blocks/index.ts';
 import { remarkIal } from './ial/index.ts';
 import { remarkKramdownLists } from './list-paragraphs/index.ts';
-import { remarkMathGate } from './math/gate.ts';
 import { remarkKramdownMath } from './math/index.ts';
 import { remarkKramdownStrikethrough } from './strikethrough/index.ts';
 import { remarkKramdownTypography } from './typography/index.ts';
@@ -41,13 +40,13 @@ export function remarkKramdown(options: RemarkKramdownOptions = {}): PluggableLi
     remarkKramdownStrikethrough,
     // HTML blocks, and the content of `markdown="1"` elements read as Markdown.
     remarkKramdownHtml,
-    // `$$…$$` and `$…$`: before definition lists, which read terms and definitions as running text.
+    // `$$…$$`, and `$…$` on posts with `math: true` (decided as the post is parsed): before
+    // definition lists, which read terms and definitions as running text.
     remarkKramdownMath,
     remarkDeflist,
-    // Math only on posts with `math: true`: after every construct that may have made a formula.
-    remarkMathGate,
-    // What MathJax reads in the text kramdown leaves (`\\(…\\)`, `\\[…\\]`, escapes inside `$…$`):
-    // once kramdown's math is final, before IALs and heading ids read the tree.
+    // What MathJax reads in the text kramdown leaves (`\\(…\\)`, `\\[…\\]`, escapes inside `$…$`),
+    // or, on posts without math, formulas as written: once kramdown's math is final (after every
+    // construct that may have made a formula), before IALs and heading ids read the tree.
     remarkMathDialect,
     // IALs after the block structure is final, list paragraphs and headings after IALs (an
     // IAL's id wins over a heading's own).

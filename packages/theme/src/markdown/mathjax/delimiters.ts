@@ -8,14 +8,15 @@
  *   before rehype-katex);
  * - a formula KaTeX cannot render is reported with file, line and TeX, and shown as code
  *   (rehype-math-errors, after rehype-katex).
- * On other posts every `$` stays text (see remark-math-gate).
+ * On other posts Chirpy loads no MathJax: the parser reads no single-dollar math there
+ * (markdown/kramdown/math/index.ts, postHasMath), and the `$$…$$` formulas kramdown reads on every
+ * post are shown as written (listed difference `no-math-posts`).
  */
 import type { Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import type { InlineMath, Math as DisplayMath } from 'mdast-util-math';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { frontmatterOf, isOn } from '../frontmatter.ts';
-import { mathDelimiter } from '../kramdown/math/index.ts';
+import { mathDelimiter, postHasMath } from '../kramdown/math/index.ts';
 import { MAX_MATH_NESTING, REFUSED_MATH, REFUSED_MATH_DATA, mathNesting } from './errors.ts';
 
 /** The characters kramdown's GFM parser unescapes (kramdown-parser-gfm 1.1, `ESCAPED_CHARS_GFM`). */
@@ -204,10 +205,32 @@ function singleDollarTex(node: InlineMath): string {
 
 export function remarkMathDialect() {
   return (tree: Root, file: VFile) => {
-    if (isOn(frontmatterOf(file).math)) readMath(tree, file);
+    if (postHasMath(file)) readMath(tree, file);
+    else showAsWritten(tree, file);
     // Last: the steps of readMath leave these blocks alone.
     refuseDeepMathBlocks(tree, file);
   };
+}
+
+/**
+ * On a post without math, each formula the parser read (kramdown's `$$…$$`, block or span) as its
+ * source text: a block as a paragraph.
+ */
+function showAsWritten(tree: Root, file: VFile): void {
+  const source = String(file.value);
+  const sourceOf = (node: RootContent): string => {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start === undefined || end === undefined) return 'value' in node ? String(node.value) : '';
+    return source.slice(start, end);
+  };
+  visit(tree, (node, index, parent) => {
+    if (!parent || index === undefined) return;
+    if (node.type === 'inlineMath') parent.children[index] = { type: 'text', value: sourceOf(node) };
+    if (node.type === 'math') {
+      parent.children[index] = { type: 'paragraph', children: [{ type: 'text', value: sourceOf(node) }] };
+    }
+  });
 }
 
 /** The dialect's steps, on a post with `math: true`. */

@@ -4,6 +4,11 @@
  * `inlineMath` (span) nodes, which rehype-katex renders. Each node records how it was written in
  * `data.chirpyDelimiter` (`'$$'` or `'$'`), and an inline formula that MathJax would show in
  * display style has `data.chirpyDisplay`; remark-math-dialect reads both.
+ *
+ * Whether a post has math is decided here, in the parser, from the front matter of the post
+ * being parsed (postHasMath): on a post without `math: true` Chirpy loads no MathJax, so the
+ * single-dollar formulas MathJax would find are not read at all and their `$` is text, as in
+ * kramdown's page. kramdown's own `$$…$$` math is read on every post.
  */
 import type { Data, Processor } from 'unified';
 import type { CompileContext, Extension as FromMarkdownExtension, Token } from 'mdast-util-from-markdown';
@@ -12,7 +17,18 @@ import type { InlineMath, Math as DisplayMath } from 'mdast-util-math';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { kramdownMath, type MathTextToken } from './syntax.ts';
-import { documentBeingParsed } from '../shared/parse-source.ts';
+import { frontmatterOf, isOn } from '../../frontmatter.ts';
+import { parseState } from '../shared/parse-source.ts';
+
+/**
+ * Whether the post asks for math (`math: true` in its front matter, which Astro puts on the file
+ * before parsing, for Markdown and MDX alike). The one decision the parser (single-dollar math)
+ * and remark-math-dialect (MathJax's reading) both follow.
+ */
+export function postHasMath(file: VFile | undefined): boolean {
+  const astro = file?.data.astro as { frontmatter?: unknown } | undefined;
+  return astro?.frontmatter !== undefined && isOn(frontmatterOf(file!).math);
+}
 
 /** Ruby's `String#strip`, which kramdown applies to every formula (not JavaScript's Unicode-wide trim). */
 export const rubyStrip = (text: string): string => text.replace(/^[\0\t\n\v\f\r ]+|[\0\t\n\v\f\r ]+$/g, '');
@@ -109,8 +125,10 @@ function quoteEndingFormulasToSpans(tree: Root, source: string): void {
 
 export function remarkKramdownMath(this: Processor) {
   const data = this.data() as Data & { micromarkExtensions?: unknown[]; fromMarkdownExtensions?: unknown[] };
-  // The block rule reads ahead in the document being parsed.
-  (data.micromarkExtensions ??= []).push(kramdownMath(documentBeingParsed(this)));
+  // The block rule reads ahead in the document being parsed; single-dollar math is read only in
+  // a post that has math.
+  const state = parseState(this);
+  (data.micromarkExtensions ??= []).push(kramdownMath(state.document, () => postHasMath(state.post())));
   (data.fromMarkdownExtensions ??= []).push(fromMarkdown());
   return (tree: Root, file: VFile) => quoteEndingFormulasToSpans(tree, String(file.value));
 }

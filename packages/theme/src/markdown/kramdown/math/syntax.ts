@@ -18,6 +18,10 @@
  *   MathJax reads it (`\x` skips a character, braces nest, the first `$` outside braces closes;
  *   the dollars of a `$$…$$` span on the way close nothing, as kramdown made it `\(…\)` first;
  *   a code span starting inside breaks it, as kramdown reads code spans there).
+ * - On a post without math (the `singleDollar` answer of kramdownMath), Chirpy loads no MathJax:
+ *   only kramdown's own math is read, `$$…$$` and the `\$$…$$` that kramdown makes span math (alone
+ *   on the first line of a paragraph). A single `$` is text, `\$` kramdown's escaped dollar, and
+ *   the Markdown around them is read as kramdown reads it.
  *
  * - A line of `=` or `-` under a paragraph is no setext underline while a `$$…$$` span the
  *   paragraph opened is still open: kramdown reads such a line as part of the paragraph (its
@@ -461,9 +465,17 @@ export interface MathTextToken {
   chirpyDisplay?: boolean;
 }
 
-function tokenizeMathText(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
+function tokenizeMathText(
+  this: TokenizeContext,
+  effects: Effects,
+  ok: State,
+  nok: State,
+  singleDollar: () => boolean,
+): State {
   const self = this;
   const text = textState(self);
+  /** Single-dollar math (MathJax's) is read: the post has math. */
+  let singles = true;
   let depth = 0;
   let escaped: { token: MathTextToken; atStart: boolean } | undefined;
   /** Where the formula's first delimiter is, in the document. */
@@ -492,6 +504,11 @@ function tokenizeMathText(this: TokenizeContext, effects: Effects, ok: State, no
 
   function start(code: Code): State | undefined {
     from = self.now().offset;
+    singles = singleDollar();
+    if (!singles) {
+      // Only kramdown's math: `$$`, and `\$$` where it can be span math (first in the paragraph).
+      return code === BACKSLASH && self.previous !== null ? nok(code) : open(code);
+    }
     if (text.exhausted && !scanned(from) && !refused(code)) return effects.check(readRest, open, open)(code);
     return open(code);
   }
@@ -520,6 +537,7 @@ function tokenizeMathText(this: TokenizeContext, effects: Effects, ok: State, no
     return (next: Code) => {
       if (next === DOLLAR) return double(next);
       // `\$`: kramdown leaves `$` in the page, and MathJax pairs it like any other.
+      if (!singles) return nok(next);
       escaped = undefined;
       if (!canClose(2)) return fail(next);
       effects.exit('kramdownMathMarker');
@@ -528,6 +546,7 @@ function tokenizeMathText(this: TokenizeContext, effects: Effects, ok: State, no
   }
   function afterFirst(code: Code): State | undefined {
     if (code === DOLLAR) return double(code);
+    if (!singles) return nok(code);
     if (!canClose(1)) return fail(code);
     effects.exit('kramdownMathMarker');
     return single(code);
@@ -576,10 +595,11 @@ function tokenizeMathText(this: TokenizeContext, effects: Effects, ok: State, no
       return escapedEnd;
     };
   }
-  // `\$$…$$`: span math only when it opens the paragraph and ends its line.
+  // `\$$…$$`: span math only when it opens the paragraph and ends its line. Anywhere else kramdown
+  // leaves `$$…$$` for MathJax: without MathJax, no formula.
   function escapedEnd(code: Code): State | undefined {
     const inline = () => finish(false);
-    const display = () => finish(true);
+    const display = () => (singles ? finish(true) : nok);
     if (!escaped!.atStart) return display()(code);
     return effects.check(restOfLineBlank, inline(), display())(code);
   }
@@ -713,8 +733,6 @@ function tokenizeMathText(this: TokenizeContext, effects: Effects, ok: State, no
     };
   }
 }
-
-const mathText: Construct = { name: 'kramdownMathText', tokenize: tokenizeMathText };
 
 /** How far a scan of a paragraph for `$$` got: where, whether a span is open, whether it is sure. */
 interface SpanScan {
@@ -850,14 +868,21 @@ function ruleInSpan(source: () => string | undefined): { first: Construct; last:
  * The micromark extension: block math in flow, span math (and `\$$`) in text, and setext
  * underlines that know about span math. `source` gives the
  * document being parsed, for the block's look-ahead (blockMathAhead); without it, the block is
- * judged line by line as it is read.
+ * judged line by line as it is read. `singleDollar` says whether the post being parsed has math,
+ * so that MathJax's single-dollar formulas are read (asked at each formula; by default, yes).
  */
-export function kramdownMath(source: () => string | undefined): Extension {
+export function kramdownMath(source: () => string | undefined, singleDollar: () => boolean = () => true): Extension {
   const mathFlow: Construct = {
     name: 'kramdownMathFlow',
     concrete: true,
     tokenize(effects, ok, nok) {
       return tokenizeMathFlow.call(this, effects, ok, nok, source);
+    },
+  };
+  const mathText: Construct = {
+    name: 'kramdownMathText',
+    tokenize(effects, ok, nok) {
+      return tokenizeMathText.call(this, effects, ok, nok, singleDollar);
     },
   };
   const setext = kramdownSetextUnderline(source);
