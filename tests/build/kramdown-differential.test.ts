@@ -54,7 +54,7 @@ async function differencesOf(text: string, published: JekyllPost, facts?: FactNa
     ...(context.math ? { math: true } : {}),
     ...(context.mediaSubpath ? { media_subpath: context.mediaSubpath } : {}),
   });
-  return compareFacts(kramdownFacts(published.html, context), themeFacts(theme.html), facts);
+  return compareFacts(kramdownFacts(published.html, context), themeFacts(theme.html, context), facts);
 }
 
 describe('the list of intended differences', () => {
@@ -180,7 +180,7 @@ describe.each(Object.entries(CORPORA))('%s: Jekyll and the theme agree', (name, 
     const context = contextOf(texts[file]!);
     const theme = site.html(decodeURI(post.url)).querySelector('.content')!;
     const facts = kramdownFacts(post.html, context);
-    const differences = compareFacts(facts, themeFacts(theme.innerHTML));
+    const differences = compareFacts(facts, themeFacts(theme.innerHTML, context));
     expect(differences, `${file}\n${describeDifferences(differences)}`).toEqual([]);
     tally(name, facts);
   });
