@@ -4,6 +4,9 @@
  * Chirpy site configures it and by the theme, and what a reader gets is compared: formulas (as
  * Chirpy's MathJax finds them in kramdown's page), heading ids, footnotes, links, images and the
  * block sequence. A difference fails unless the README's list of intended differences has it.
+ * The construct fixtures (tests/kramdown/<construct>/<case>/), which tests/kramdown/constructs.test.ts
+ * compares with the theme without Jekyll, are built again here: each recorded `kramdown.html` must
+ * be what Jekyll publishes today.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,50 +14,30 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodePath } from '../../packages/theme/src/utils/slug.ts';
 import { parsePostFileName, postSlug } from '../../packages/theme/src/utils/filename.ts';
 import { jekyllBuild, type JekyllPost } from '../helpers/jekyll.ts';
+import { compareWithKramdown, contextOf, intendedDifferences } from '../helpers/kramdown-compare.ts';
+import { fixtureCases, postPath, postText, readFixtures } from '../helpers/kramdown-fixtures.ts';
 import {
   compareFacts,
   describeDifferences,
   kramdownFacts,
   themeFacts,
   type FactName,
-  type KramdownContext,
 } from '../helpers/rendered-facts.ts';
 import { buildSite, REPO_DIR, SHARED_DIR, type BuiltSite } from '../helpers/site.ts';
 import { renderWithTheme } from '../helpers/theme-markdown.ts';
 import { renderLiquid } from '../../packages/theme/src/markdown/liquid/liquid.ts';
 import { parse } from 'node-html-parser';
 import { DIALECT, MATH } from '../fixtures/dialect.ts';
-import { KRAMDOWN_SYNTAX } from '../oracle/kramdown-syntax.ts';
 import { MATH_TORTURE, type TortureCase } from '../oracle/math-torture.ts';
 
 /** The README's list of intended differences: the one place they are written. */
-const README = readFileSync(join(REPO_DIR, 'README.md'), 'utf8');
-const INTENDED =
-  /<!-- intended-differences:start -->([\s\S]*?)<!-- intended-differences:end -->/.exec(README)?.[1] ?? '';
-const LISTED = new Set([...INTENDED.matchAll(/^\| `([a-z-]+)`/gm)].map((match) => match[1]!));
+const LISTED = intendedDifferences();
 
-function frontmatterOf(text: string): string {
-  return /^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? '';
-}
-
-function contextOf(text: string): KramdownContext {
-  const frontmatter = frontmatterOf(text);
-  const subpath = /^(?:media_subpath|img_path):\s*['"]?([^'"\n]+?)['"]?\s*$/m.exec(frontmatter)?.[1];
-  const math = /^math:\s*true\s*$/m.test(frontmatter);
-  return subpath === undefined ? { math } : { math, mediaSubpath: subpath };
-}
-
-const bodyOf = (text: string) => text.replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, '');
 const caseFile = (index: number) => `2024-01-01-case-${String(index).padStart(3, '0')}.md`;
 const caseText = (item: TortureCase) => `---\n${item.frontmatter ?? 'title: t\nmath: true'}\n---\n\n${item.body}\n`;
 
 async function differencesOf(text: string, published: JekyllPost, facts?: FactName[]) {
-  const context = contextOf(text);
-  const theme = await renderWithTheme(bodyOf(text), {
-    ...(context.math ? { math: true } : {}),
-    ...(context.mediaSubpath ? { media_subpath: context.mediaSubpath } : {}),
-  });
-  return compareFacts(kramdownFacts(published.html, context), themeFacts(theme.html), facts);
+  return (await compareWithKramdown(text, published.html, facts)).differences;
 }
 
 describe('the list of intended differences', () => {
@@ -97,7 +80,33 @@ function caseSuite(corpus: string, tag: string, list: TortureCase[], least: numb
 }
 
 caseSuite('math torture corpus', 'torture', MATH_TORTURE, 150);
-caseSuite('kramdown syntax cases', 'kramdown-syntax', KRAMDOWN_SYNTAX, 40);
+
+// ------------------------------------------------------------------ the construct fixtures
+
+const CONSTRUCT_FIXTURES = readFixtures();
+
+describe('construct fixtures: each recorded kramdown.html is what Jekyll publishes today', () => {
+  const corpus = 'construct fixtures';
+  let published: Map<string, JekyllPost>;
+  beforeAll(async () => {
+    published = await jekyllBuild(
+      'construct-fixtures',
+      Object.fromEntries(CONSTRUCT_FIXTURES.map((fixture) => [postPath(fixture), postText(fixture.input)])),
+    );
+  });
+
+  afterAll(() => console.log(`${corpus}: ${scoreLine(corpus)}`));
+
+  it.each(CONSTRUCT_FIXTURES.map((fixture) => [fixture.id, fixture] as const))('%s', (id, fixture) => {
+    const post = published.get(postPath(fixture));
+    expect(post, `Jekyll published ${id}`).toBeDefined();
+    expect(
+      post!.html,
+      `tests/kramdown/${id}/kramdown.html is not what Jekyll publishes today (pnpm record:kramdown ${id})`,
+    ).toBe(fixture.recorded);
+    tally(corpus, kramdownFacts(post!.html, contextOf(postText(fixture.input))));
+  });
+});
 
 // ------------------------------------------------------------------ real posts, built as sites
 
@@ -180,7 +189,7 @@ describe.each(Object.entries(CORPORA))('%s: Jekyll and the theme agree', (name, 
     const context = contextOf(texts[file]!);
     const theme = site.html(decodeURI(post.url)).querySelector('.content')!;
     const facts = kramdownFacts(post.html, context);
-    const differences = compareFacts(facts, themeFacts(theme.innerHTML));
+    const differences = compareFacts(facts, themeFacts(theme.innerHTML, context));
     expect(differences, `${file}\n${describeDifferences(differences)}`).toEqual([]);
     tally(name, facts);
   });
@@ -402,14 +411,24 @@ const PLAIN_PIECES = [
 ];
 /**
  * Cases whose dollars do not pair up within the case (an unclosed `$$`, prices, escaped dollars)
- * would pair with the next piece's; they are judged alone, in the torture corpus.
+ * would pair with the next piece's; they are judged alone, in the torture corpus or as fixtures.
  */
 const UNPAIRED = /unclosed|prices|escaped dollar|dollar signs in a row|empty span/;
+/**
+ * The pieces: the plain ones, and the math torture cases and construct fixtures that show no
+ * listed difference and have no front matter of their own.
+ */
 const PIECES = [
   ...PLAIN_PIECES,
-  ...MATH_TORTURE.filter(
-    (item) => !item.differs && !item.frontmatter && !/markdown-lines/.test(item.name) && !UNPAIRED.test(item.name),
-  ).map((item) => item.body),
+  ...[
+    ...MATH_TORTURE,
+    // Two pieces defining the same footnote name would make a document with two notes of one name.
+    ...fixtureCases(CONSTRUCT_FIXTURES).filter((item) => !/^\[\^[^\]]+\]:/m.test(item.body)),
+  ]
+    .filter(
+      (item) => !item.differs && !item.frontmatter && !/markdown-lines/.test(item.name) && !UNPAIRED.test(item.name),
+    )
+    .map((item) => item.body),
 ];
 
 interface RandomDocument {

@@ -1,7 +1,8 @@
 /**
  * MathJax is the judge of math (issue Step 15). Every page the tests have (Chirpy's demo posts,
- * the seed post, the example blog, the math torture corpus, the random documents of
- * kramdown-differential.test.ts, and the numbering cases below) is published by Jekyll, and
+ * the seed post, the example blog, the math torture corpus, the construct fixtures of
+ * tests/kramdown/, the random documents of kramdown-differential.test.ts, and the numbering cases
+ * below) is published by Jekyll, and
  * Chirpy's MathJax (tests/build/mathjax-judge.ts) reads Jekyll's page as a reader's browser does.
  *
  * - Renderability: every formula MathJax renders without error, the theme renders too: with
@@ -16,6 +17,7 @@ import { join } from 'node:path';
 import type { HTMLElement } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jekyllBuild, type JekyllPost } from '../helpers/jekyll.ts';
+import { fixtureCases, readFixtures } from '../helpers/kramdown-fixtures.ts';
 import { normaliseTex } from '../helpers/rendered-facts.ts';
 import { buildSite, REPO_DIR, SHARED_DIR, type BuiltSite } from '../helpers/site.ts';
 import { parseHtml, renderWithTheme } from '../helpers/theme-markdown.ts';
@@ -260,11 +262,18 @@ const PLAIN_PIECES = [
   'Term\n: The definition, with ***both*** kinds.',
 ];
 const UNPAIRED = /unclosed|prices|escaped dollar|dollar signs in a row|empty span/;
+const FIXTURE_CASES = fixtureCases(readFixtures());
 const PIECES = [
   ...PLAIN_PIECES,
-  ...MATH_TORTURE.filter(
-    (item) => !item.differs && !item.frontmatter && !/markdown-lines/.test(item.name) && !UNPAIRED.test(item.name),
-  ).map((item) => item.body),
+  ...[
+    ...MATH_TORTURE,
+    // Two pieces defining the same footnote name would make a document with two notes of one name.
+    ...FIXTURE_CASES.filter((item) => !/^\[\^[^\]]+\]:/m.test(item.body)),
+  ]
+    .filter(
+      (item) => !item.differs && !item.frontmatter && !/markdown-lines/.test(item.name) && !UNPAIRED.test(item.name),
+    )
+    .map((item) => item.body),
 ];
 const isContainer = (piece: string) => /^(?:\||[-*+] |\d+\. |> |\[\^|: |<|-{3,}$)/m.test(piece);
 const paragraphs = (piece: string) => piece.split(/\n[ \t]*\n/);
@@ -467,6 +476,14 @@ describe('MathJax is the judge', () => {
       MATH_TORTURE.map((item) => ({ name: item.name, body: item.body, item })),
     );
     expectNoProblems('math torture corpus');
+  });
+
+  it('the construct fixtures', async () => {
+    await judgeBodies(
+      'construct fixtures',
+      FIXTURE_CASES.map((item) => ({ name: item.name, body: item.body, item })),
+    );
+    expectNoProblems('construct fixtures');
   });
 
   it(`${RANDOM_COUNT} random documents`, async () => {

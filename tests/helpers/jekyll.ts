@@ -3,12 +3,16 @@
  * (tests/oracle/site: Chirpy's permalink and `kramdown:` settings on Jekyll's defaults) and reads
  * back, for every post, the URL, the date and the body HTML that a Chirpy site publishes.
  * Needs Debian's `jekyll` package (Jekyll 4.3, kramdown 2.4, kramdown-parser-gfm, rouge).
+ * Node's own modules only, so scripts/record-kramdown.ts can run it with Node's type stripping.
  */
 import { execFile } from 'node:child_process';
 import { appendFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { TESTS_DIR } from './site.ts';
+
+/** tests/ (as site.ts has it; not imported from there, which loads Astro). */
+const TESTS_DIR = fileURLToPath(new URL('..', import.meta.url));
 
 const run = promisify(execFile);
 

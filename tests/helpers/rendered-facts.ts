@@ -11,6 +11,7 @@
  *   code and outside blocks holding math (kramdown's typography inside TeX is a listed difference);
  * - the text of each paragraph, list item, heading, table cell and definition without math, white
  *   space collapsed (the theme's own additions: heading anchors and code block headers, passed over);
+ *   on a post without math, whose page loads no MathJax, a single `$` is text like any other;
  * - the sequence of block elements;
  * - the language each code block is highlighted as: on the Jekyll side, the Shiki language of the
  *   word Rouge found a lexer for (markdown/html/code-labels.ts, `shikiLanguage`), or `none` when Rouge found none
@@ -209,17 +210,24 @@ const isFootnoteLabel = (element: HTMLElement) => element.id === 'footnote-label
 
 const TYPOGRAPHY = /[\u2013\u2014\u2026\u201C\u201D\u2018\u2019\u00AB\u00BB]/g;
 const LEAF_BLOCKS = 'p, li, h1, h2, h3, h4, h5, h6, td, th, dt, dd, figcaption';
-// MathJax also reads `\eqref{…}` and `\ref{…}` in text; the theme links them (listed difference
-// `equation-numbers`).
-const holdsMath = (block: HTMLElement) =>
-  /\$|\\\(|\\\[|\\begin\{|\\(?:eq)?ref\{/.test(block.text) ||
-  block.querySelector('.katex, .math-error, a[href^="#eq-"]') !== null;
+/**
+ * Whether a block holds math, which the prose and typography facts pass over. On a post with math,
+ * whatever MathJax reads: its delimiters, environments, and `\eqref{…}` and `\ref{…}` in text (the
+ * theme links them: listed difference `equation-numbers`). On a post without math, Chirpy loads no
+ * MathJax and a single `$` is text on both sides, compared as prose; only what kramdown turned into
+ * `\(…\)` or `\[…\]` (the theme keeps `$$…$$`: listed difference `no-math-posts`) is set aside.
+ */
+const holdsMath = (block: HTMLElement, math: boolean) =>
+  math
+    ? /\$|\\\(|\\\[|\\begin\{|\\(?:eq)?ref\{/.test(block.text) ||
+      block.querySelector('.katex, .math-error, a[href^="#eq-"]') !== null
+    : /\$\$|\\\(|\\\[/.test(block.text);
 
 /** The text of each innermost leaf block without math, in order. */
-function proseOf(root: HTMLElement): string[] {
+function proseOf(root: HTMLElement, math: boolean): string[] {
   const texts: string[] = [];
   for (const block of root.querySelectorAll(LEAF_BLOCKS)) {
-    if (block.querySelector(LEAF_BLOCKS) || holdsMath(block) || isFootnoteLabel(block)) continue;
+    if (block.querySelector(LEAF_BLOCKS) || holdsMath(block, math) || isFootnoteLabel(block)) continue;
     if (block.closest('pre, .code-block, .highlighter-rouge')) continue;
     const copy = parseHtml(block.outerHTML);
     for (const added of copy.querySelectorAll('a.anchor, .code-header, button')) added.remove();
@@ -230,12 +238,12 @@ function proseOf(root: HTMLElement): string[] {
 }
 
 /** The typographic characters of the prose, in order. */
-function typographyOf(root: HTMLElement): string[] {
+function typographyOf(root: HTMLElement, math: boolean): string[] {
   const characters: string[] = [];
   const visit = (node: Node) => {
     if (node.nodeType === TEXT) {
       const block = (node.parentNode as HTMLElement | null)?.closest(LEAF_BLOCKS) as HTMLElement | null;
-      if (block && holdsMath(block)) return;
+      if (block && holdsMath(block, math)) return;
       characters.push(...(node.text.match(TYPOGRAPHY) ?? []));
       return;
     }
@@ -250,7 +258,7 @@ function typographyOf(root: HTMLElement): string[] {
   return characters;
 }
 
-function commonFacts(root: HTMLElement) {
+function commonFacts(root: HTMLElement, math: boolean) {
   const footnoteIds = root
     .querySelectorAll('[id]')
     .map((element) => element.id)
@@ -268,7 +276,14 @@ function commonFacts(root: HTMLElement) {
     // A formula KaTeX could not render is shown in a `code.math-error`: it is a formula.
     .filter((code) => !code.closest('pre') && !hasClass(code, 'math-error'))
     .map((code) => code.text.replace(/\r?\n/g, ' '));
-  return { footnoteIds, footnoteRefs, headings, codeSpans, typography: typographyOf(root), prose: proseOf(root) };
+  return {
+    footnoteIds,
+    footnoteRefs,
+    headings,
+    codeSpans,
+    typography: typographyOf(root, math),
+    prose: proseOf(root, math),
+  };
 }
 
 export interface KramdownContext {
@@ -297,7 +312,7 @@ export function kramdownFacts(html: string, context: KramdownContext): RenderedF
   const opaque: BlockRule = (element) =>
     hasClass(element, 'highlighter-rouge') || element.rawTagName === 'pre' ? 'opaque' : 'walk';
   return {
-    ...commonFacts(root),
+    ...commonFacts(root, context.math),
     formulas: context.math ? mathJaxStrings(root).flatMap(mathJaxFormulas) : [],
     links: root
       .querySelectorAll('a[href]')
@@ -322,8 +337,11 @@ export function kramdownFacts(html: string, context: KramdownContext): RenderedF
 const plainName = (language: string) =>
   ['text', 'txt', 'plain', 'plaintext'].includes(language) ? 'plaintext' : language;
 
-/** The facts of a body as the theme rendered it. */
-export function themeFacts(html: string): RenderedFacts {
+/**
+ * The facts of a body as the theme rendered it; `context.math` as for kramdownFacts (a post
+ * with math unless told otherwise).
+ */
+export function themeFacts(html: string, context: Pick<KramdownContext, 'math'> = { math: true }): RenderedFacts {
   const root = parseHtml(html);
   const formulas: Formula[] = [];
   for (const element of root.querySelectorAll('.katex, .math-error')) {
@@ -344,7 +362,7 @@ export function themeFacts(html: string): RenderedFacts {
     return hasClass(element, 'code-block') || element.rawTagName === 'pre' ? 'opaque' : 'walk';
   };
   return {
-    ...commonFacts(root),
+    ...commonFacts(root, context.math),
     formulas,
     links: root
       .querySelectorAll('a[href]')

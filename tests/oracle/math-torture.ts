@@ -6,6 +6,10 @@
  * anywhere in running text), from the shapes real Chirpy posts use, and from MathJax's reading of
  * what kramdown leaves in the page (`$…$`, `\(…\)`, escapes).
  *
+ * Only math lives here: a case about another construct (typography, emphasis, code spans, fences,
+ * HTML blocks, headings…) is a fixture under tests/kramdown/<construct>/, even when it holds a
+ * formula.
+ *
  * A case the theme renders differently on purpose names the difference (`differs`), which must be
  * listed in the README (section "Jekyll is the judge").
  */
@@ -95,49 +99,16 @@ add('double dollar in a fence', '```latex\n$$x$$\n```\n\nAfter.');
 add('double dollar in an indented code block', 'Text.\n\n    $$x$$\n\nAfter.');
 add('code span inside math', 'Math $$`a`$$ and `$$b$$`.');
 add('span starts before a code span', 'a $$x `y$$` z');
-// Code spans by kramdown's rule: the opening run closes at the first run of as many backticks,
-// even inside a longer one (found by the random documents: the backtick left after the formula
-// pairs with the first of the two in ``quoted'', so the single dollars between are code).
-add('backtick after a formula pairs with TeX quotes', "a $$x `y$$` z\nThe derivative $f'(x)$ or $\\text{``quoted''}$.");
 add('a lone dollar before a double-dollar span', 'It costs $5, and $$x^2$$ is math.');
 add('a lone dollar, a span, then another dollar', 'Pay $5 for $$a$$ and $6 more.');
 add('a lone dollar, a line end, then a span', 'Pay $5 for\n$$a$$ and $6 more.');
 add('a single-dollar formula holding a span at its start', 'Then $ $$b$$ + c$ ends.');
-// Typography in prose, as kramdown makes it (SmartyPants set to match: markdown/kramdown/typography/index.ts
-// and KRAMDOWN_SMARTYPANTS in integration/markdown.ts).
-add('dashes and ellipses', 'a -- b --- c ... d, pages 1--2, years 3---4.');
-add('backtick quotes stay backticks', "``x'' and \"y\" and 'z'.");
-add('apostrophes and single quotes', "It's the 80's, don't 'quote' me; '90s rock'n'roll.");
-add('spaced dots', 'a . . . b');
-add('quotes after punctuation before a word', 'a "(x)"y "[x]"y "x%"y "x!"y "x:"y "x,"y and \'(x)\'y \'x!\'y.');
-add('Korean particles after quotes', '"자유도(degree)"의 수, "100%"를, "x)"가, "끝."이다, "정말?"이라고, \'작은\'을.');
-add('quotes around emphasis after a word', 'x"*em*" and y"**b**" end.');
-add('long runs of hyphens', 'a ---- b ----- c ------ d ------- e\n\n\\------------------------------------');
-add('guillemets', 'Say << a >> and <<b>>, then x<<y>>z.');
-add('shift operators in prose', 'Write cout << x and y >> 2 in C++; \\<< stays.');
-add('escaped quotes, dashes and dots', String.raw`Escaped \"q\" and \'s\' and \-\- and \.\.\. end.`);
-add('Korean prose with quotes and dashes', '한국어 "인용" 그리고 \'작은\' -- 대시... 끝.');
+// Single dollars are text to kramdown, so a backtick run inside them may open a code span.
 add('a code span opening inside single dollars', "Quote $\\text{``a''}$ then ``code`` here.");
 add(
   'backticks in single dollars closed by a stray fence line',
   "The derivative $f'(x)$ or $\\text{``quoted''}$.\n```python linenums\ncode\n```\n\nAfter $$x$$.",
 );
-// Emphasis by kramdown's rule: punctuation does not stop `**` closing before a letter (Korean
-// particles after a parenthesis or quote); found on real Korean Chirpy blogs.
-add(
-  'strong after a parenthesis before a Korean particle',
-  '물리학에서 **일(Work)**은 바로 이 관계다. **벡터 사영(Vector Projection)**이다.',
-);
-add('emphasis before Korean particles', '**굵게**를 *기울임*은 **"인용"**이 그리고 **100%**를.');
-add('underscores inside words', 'snake_case_name and _em_ and __strong__ here.');
-add('strong between letters around punctuation', 'a**b(c)**d and x*(y)*z and **a.**b and **(a)** b.');
-add('single tildes in Korean ranges', 'GPU 0은 0~249번째, GPU 1은 250~499번째; ~single~ and ~~double~~ struck.');
-add('a quote after a space before a symbol', "여기서 '≈'는 근사이고 \"→\"는 화살표, '80s stays.");
-add('code span closed inside a longer run', 'Say `a``b` and `a```b`c` here, $$x$$.');
-add('double backtick span with a backtick inside', 'Use `` `a` `` or ``a`b`` with $$x$$.');
-add('lone backticks between spaces', 'a ` b ` c and x` a ` with $y$.');
-add('code span over a line end', 'The `code\nspans` lines, then $$z$$.');
-add('unclosed code span run', 'Text ``` `` then $$w$$ and `$v$`.');
 add('escaped dollar', 'It costs \\$5 and \\$10.');
 add(
   'escaped dollars as math delimiters',
@@ -219,29 +190,7 @@ add(
   'tilde spacing line in single-dollar math',
   '$\\displaystyle\n~~~~~\\nabla f\n= 0$\n\n#### (2) Next heading\n\nText.',
 );
-add('fence with two words is text', '```python linenums\ncode\n```\n\nAfter $$x$$.');
-add('unclosed fence is text', 'Before.\n\n```\nnot code $$y$$\n\n## Heading\n\n$$z$$');
-add('empty heading line', '### Title\n\n### \n\n$$x$$');
-add('image tag alone on a line', 'Text $$a$$\n<img src="/a.png" alt="a">\nmore $$b$$ text');
-add('br alone on a line', '<br>\nline after $x$\n\n## Heading');
-add(
-  'markdown="1" in details',
-  '<details>\n<summary>Proof</summary>\n<div markdown="1">\n<br>\nSo $S_*$ holds\n- item $$x$$\n\n## Inner\n\n$$\ny = 1\n$$\n\n</div>\n</details>\n\nAfter $$z$$.',
-);
-add('markdown="block" on a div', '<div markdown="block" class="note">\n**Note** $y$ and $$w$$\n</div>');
-add('block html without markdown across a blank line', '<div>\n*raw* $$a$$\n\nmore $$b$$\n</div>', {
-  differs: 'html-block-content',
-});
 add('block math before a nested list', '- $$x$$\n  - b\n  - c\n\nAfter $$y$$.');
-add(
-  'two markdown="1" elements in one HTML block',
-  '<div markdown="1">\n*a* $$p$$\n</div>\n<div markdown="1">\n*b* $$q$$\n</div>',
-);
-add(
-  'markdown="1" elements after a definition list',
-  'Term\n: $$x$$ definition\n\n<div markdown="1">\n*a* $$p$$\n</div>\n<div markdown="1">\n*b* $$q$$\n</div>',
-);
-add('definition inside markdown="1"', '<div markdown="1">\nTerm $$t$$\n: def $$d$$\n</div>');
 add('non-math post keeps dollars as text', 'Price $$5$$ and $10.', { frontmatter: 'title: t' });
 add('non-math post block', '$$\nx\n$$', { frontmatter: 'title: t', differs: 'no-math-posts' });
 

@@ -3,8 +3,9 @@
  * ids, heading ids of headings with math, the inline table of contents, setext underlines inside a
  * `$$…$$` span, footnotes cited again, code fence languages as Rouge reads them; and the text of a
  * formula wherever a page shows text. The expected values are what Jekyll (kramdown 2.4,
- * kramdown-parser-gfm 1.1, rouge 3.30) makes of the same Markdown; tests/oracle/kramdown-syntax.ts
- * holds the same cases for the differential against Jekyll itself.
+ * kramdown-parser-gfm 1.1, rouge 3.30) makes of the same Markdown; the construct fixtures
+ * (tests/kramdown/headings/, footnotes/, fences/, math/) hold the same cases with kramdown's own
+ * HTML, checked against Jekyll itself by the differential.
  */
 import { parse, type HTMLElement } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
