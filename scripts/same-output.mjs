@@ -4,8 +4,9 @@
  * every fixture site the test suite builds (tests/.tmp/<name>/dist).
  *
  *   node scripts/same-output.mjs <git-ref>         build <git-ref> and the working tree, compare
- *   node scripts/same-output.mjs --quick <git-ref> the same for the example blog alone (CI runs
- *                                                  this against HEAD~1: about a minute and a half)
+ *   node scripts/same-output.mjs --quick <git-ref> the same for the example blog and the site of
+ *                                                  Chirpy's demo posts alone (CI runs this against
+ *                                                  HEAD~1; under half a minute)
  *   node scripts/same-output.mjs snapshot <dir>    copy the current outputs into <dir>
  *   node scripts/same-output.mjs compare <a> <b>   compare two snapshots
  *   node scripts/same-output.mjs compare --site <dist-a> <dist-b>   compare two built sites
@@ -14,10 +15,12 @@
  * With a ref, the ref is checked out in a worktree beside this repository (so `../shared` is
  * found), installed from the pnpm store (offline first, then from the registry if the store lacks
  * something), and built the way the working tree is built: the example blog with `astro build`,
- * the fixture sites by running tests/build with a fixed random seed. Test failures do not stop
- * the comparison; only the outputs are compared. The worktree is removed afterwards. Each file
- * that differs is named, the first few with a short excerpt of both sides around the change; the
- * last line says "output identical to <ref>" or "output differs from <ref> in N files".
+ * the fixture sites by running tests/build with a fixed random seed (with `--quick`, only
+ * tests/build/chirpy-demo.test.ts, whose site holds Chirpy's demo posts from ../shared/corpus).
+ * Test failures do not stop the comparison; only the outputs are compared. The worktree is
+ * removed afterwards. Each file that differs is named, the first few with a short excerpt of both
+ * sides around the change; the last line says "output identical to <ref>" or "output differs
+ * from <ref> in N files".
  *
  * Exit code 0: identical; 1: differences (listed); 2: usage error, or the script itself failed;
  * 3: nothing compared, because the ref is not in this clone (a first commit, a shallow clone) or
@@ -34,6 +37,12 @@ const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SEED = '20261205';
 /** How many differing files are shown with an excerpt; the others are named only. */
 const SHOWN = 10;
+
+/**
+ * What `--quick` builds besides the example blog: the fixture sites these tests build
+ * (tests/.tmp/<site>/dist).
+ */
+const QUICK = { tests: ['tests/build/chirpy-demo.test.ts'], sites: ['chirpy-demo'] };
 
 /** Something outside the script went wrong: nothing could be compared (exit code 3). */
 class SetupError extends Error {}
@@ -54,17 +63,19 @@ function filesUnder(dir) {
 }
 
 /**
- * Copies the example blog's dist of `repo` into `target`, and unless `exampleOnly`, every
- * fixture site's dist too.
+ * Copies the example blog's dist of `repo` into `target`, and every fixture site's dist (only
+ * those of `--quick` when `quick`).
  */
-function snapshot(repo, target, exampleOnly = false) {
+function snapshot(repo, target, quick = false) {
   rmSync(target, { recursive: true, force: true });
   const example = join(repo, 'examples/blog/dist');
   if (existsSync(example)) cpSync(example, join(target, 'example-blog'), { recursive: true });
   const fixtures = join(repo, 'tests/.tmp');
-  for (const name of existsSync(fixtures) && !exampleOnly ? readdirSync(fixtures).sort() : []) {
+  const names = quick ? QUICK.sites : existsSync(fixtures) ? readdirSync(fixtures).sort() : [];
+  for (const name of names) {
     const dist = join(fixtures, name, 'dist');
     if (existsSync(dist) && statSync(dist).isDirectory()) cpSync(dist, join(target, name), { recursive: true });
+    else if (quick) console.log(`${name}: not built in ${repo}`);
   }
 }
 
@@ -175,32 +186,31 @@ function run(command, args, cwd) {
 }
 
 /**
- * Builds the outputs of the checkout at `repo`: the example blog, then (unless `exampleOnly`)
- * the fixture sites.
+ * Builds the outputs of the checkout at `repo`: the example blog, then the fixture sites (those
+ * of `--quick` when `quick`).
  */
-function buildAll(repo, exampleOnly) {
+function buildAll(repo, quick) {
   rmSync(join(repo, 'examples/blog/dist'), { recursive: true, force: true });
   if (run('pnpm', ['build'], repo) !== 0) throw new SetupError(`${repo}: the example blog does not build`);
-  // The quick comparison leaves tests/.tmp alone: CI reads the test report there afterwards.
-  if (exampleOnly) return;
-  rmSync(join(repo, 'tests/.tmp'), { recursive: true, force: true });
-  const status = run('pnpm', ['exec', 'vitest', 'run', 'tests/build'], repo);
+  // The quick comparison leaves the rest of tests/.tmp alone, and writes no test report there
+  // (`--reporter=dot` replaces the configured ones): CI reads the suite's report afterwards.
+  if (quick) for (const site of QUICK.sites) rmSync(join(repo, 'tests/.tmp', site), { recursive: true, force: true });
+  else rmSync(join(repo, 'tests/.tmp'), { recursive: true, force: true });
+  const tests = quick ? [...QUICK.tests, '--reporter=dot'] : ['tests/build'];
+  const status = run('pnpm', ['exec', 'vitest', 'run', ...tests], repo);
   if (status !== 0) console.log(`(some tests failed in ${repo}; comparing the outputs anyway)`);
 }
 
 /** Installs the checkout at `worktree` from the pnpm store, from the registry for what it lacks. */
-function install(worktree, exampleOnly) {
-  // The example blog needs itself and the theme; the tests' own dependencies (a browser among
-  // them) only the full comparison.
-  const only = exampleOnly ? ['--filter', 'example-blog...'] : [];
-  if (run('pnpm', ['install', '--offline', '--frozen-lockfile', ...only], worktree) === 0) return;
+function install(worktree) {
+  if (run('pnpm', ['install', '--offline', '--frozen-lockfile'], worktree) === 0) return;
   console.log('(the pnpm store lacks a package the ref needs; installing from the registry)');
-  if (run('pnpm', ['install', '--prefer-offline', '--frozen-lockfile', ...only], worktree) !== 0)
+  if (run('pnpm', ['install', '--prefer-offline', '--frozen-lockfile'], worktree) !== 0)
     throw new SetupError(`${worktree}: pnpm install failed`);
 }
 
 /** Builds `ref` and the working tree, compares them; returns the exit code. */
-function compareWithRef(ref, exampleOnly) {
+function compareWithRef(ref, quick) {
   const found = spawnSync('git', ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], {
     cwd: REPO,
     encoding: 'utf8',
@@ -218,15 +228,14 @@ function compareWithRef(ref, exampleOnly) {
     rmSync(worktree, { recursive: true, force: true });
     spawnSync('git', ['worktree', 'prune'], { cwd: REPO });
     execFileSync('git', ['worktree', 'add', '--detach', worktree, sha], { cwd: REPO, stdio: 'inherit' });
-    install(worktree, exampleOnly);
-    buildAll(worktree, exampleOnly);
-    snapshot(worktree, join(snapshots, 'before'), exampleOnly);
-    buildAll(REPO, exampleOnly);
-    snapshot(REPO, join(snapshots, 'after'), exampleOnly);
+    install(worktree);
+    buildAll(worktree, quick);
+    snapshot(worktree, join(snapshots, 'before'), quick);
+    buildAll(REPO, quick);
+    snapshot(REPO, join(snapshots, 'after'), quick);
     const differences = compare(join(snapshots, 'before'), join(snapshots, 'after'), [ref, 'the working tree']);
-    const what = exampleOnly ? 'example blog output' : 'output';
     console.log(
-      differences === 0 ? `${what} identical to ${ref}` : `${what} differs from ${ref} in ${differences} files`,
+      differences === 0 ? `output identical to ${ref}` : `output differs from ${ref} in ${differences} files`,
     );
     return differences === 0 ? 0 : 1;
   } catch (error) {
