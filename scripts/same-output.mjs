@@ -35,7 +35,8 @@ import { fileURLToPath } from 'node:url';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SEED = '20261205';
-/** How many differing files are shown with an excerpt; the others are named only. */
+/** How many differing files are named, and how many different changes are shown in excerpts. */
+const NAMED = 40;
 const SHOWN = 10;
 
 /**
@@ -112,11 +113,8 @@ function excerpt(text, from, to) {
  * characters of what the two share on either side (at most 200 characters of change); for other
  * files, their sizes.
  */
-function showDifference(left, right) {
-  if (!TEXT.test(left)) {
-    console.log(`    (binary: ${readFileSync(left).length} bytes, now ${readFileSync(right).length})`);
-    return;
-  }
+function difference(left, right) {
+  if (!TEXT.test(left)) return `    (binary: ${readFileSync(left).length} bytes, now ${readFileSync(right).length})`;
   const a = content(left).toString('utf8');
   const b = content(right).toString('utf8');
   let prefix = 0;
@@ -128,13 +126,9 @@ function showDifference(left, right) {
     a[a.length - 1 - suffix] === b[b.length - 1 - suffix]
   )
     suffix += 1;
-  for (const [sign, text] of [
-    ['-', a],
-    ['+', b],
-  ]) {
-    const changeEnd = Math.min(text.length - suffix, prefix + 200);
-    console.log(`    ${sign} ${excerpt(text, prefix - 60, changeEnd + 60)}`);
-  }
+  const side = (sign, text) =>
+    `    ${sign} ${excerpt(text, prefix - 60, Math.min(text.length - suffix, prefix + 200) + 60)}`;
+  return `${side('-', a)}\n${side('+', b)}`;
 }
 
 /**
@@ -144,10 +138,20 @@ function showDifference(left, right) {
 function compare(a, b, names = [a, b]) {
   const sites = new Set([...readdirSync(a), ...readdirSync(b)]);
   let differences = 0;
+  // The same change in many pages (a template's) is shown once.
+  const shown = new Set();
   const report = (line, left, right) => {
     differences += 1;
-    if (differences <= SHOWN || left === undefined) console.log(line);
-    if (differences <= SHOWN && left !== undefined && right !== undefined) showDifference(left, right);
+    if (differences > NAMED) return;
+    console.log(line);
+    if (left === undefined || right === undefined) return;
+    const change = difference(left, right);
+    if (!TEXT.test(left)) console.log(change);
+    else if (shown.has(change)) console.log('    (the same change as above)');
+    else if (shown.size < SHOWN) {
+      shown.add(change);
+      console.log(change);
+    }
   };
   for (const site of [...sites].sort()) {
     // A fixture added by the change has nothing to be compared with.
@@ -166,7 +170,7 @@ function compare(a, b, names = [a, b]) {
       for (const file of right.values()) report(`${site}/${file}: only in ${names[1]}`);
     }
   }
-  if (differences > SHOWN) console.log(`(${differences - SHOWN} more files differ; the first ${SHOWN} are shown)`);
+  if (differences > NAMED) console.log(`(and ${differences - NAMED} more files)`);
   console.log(
     differences === 0
       ? `Same output: ${sites.size} sites, byte for byte.`
