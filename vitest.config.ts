@@ -14,6 +14,7 @@ const UNIT = [
   'tests/hostile/katex-overflow.test.ts',
   'tests/hostile/liquid-sandbox.test.ts',
   'tests/build/math-output.test.ts',
+  'tests/kramdown/**/*.test.ts',
 ];
 
 export default defineConfig({
