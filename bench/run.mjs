@@ -1,6 +1,11 @@
 // The benchmark: builds the theme and a bare-Astro baseline over the same generated posts.
 //   pnpm bench                 N = 100, 1000, 5000; median of 3; writes BENCHMARKS.md
 //   node bench/run.mjs --smoke N = 50, once, no timing claims (CI keeps it from rotting)
+//   --heavy                    the heavy corpus (long posts, half with math, code, images): its
+//                              own section of BENCHMARKS.md (markers bench-heavy)
+//   --profile                  where the time goes (bench/profile.mjs): one profiled build of each
+//                              site per run at BENCH_SIZES (default 1000), its own section
+//                              (markers bench-profile, or bench-profile-heavy with --heavy)
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -8,10 +13,64 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { generate } from './generate.mjs';
+import { profileBuild, profileTables } from './profile.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const SITES = { theme: join(HERE, 'sites/theme'), baseline: join(HERE, 'sites/baseline') };
 const smoke = process.argv.includes('--smoke');
+const heavy = process.argv.includes('--heavy');
+const profile = process.argv.includes('--profile');
+/** Writes the corpus for one site: the heavy one names images as each site can read them. */
+const generateFor = (root, n, languages) =>
+  generate(join(root, 'src/content/posts'), n, 42, languages, {
+    heavy,
+    flavour: root === SITES.baseline ? 'baseline' : 'theme',
+    publicDir: join(root, 'public'),
+  });
+const reportPath = process.env.BENCH_REPORT ?? join(HERE, '..', 'BENCHMARKS.md');
+/** Replaces the part of the report between `<!-- name:start` and `<!-- name:end -->` (appends it if absent). */
+function writeSection(name, body) {
+  const previous = existsSync(reportPath) ? readFileSync(reportPath, 'utf8') : '# Benchmarks\n';
+  const open = `<!-- ${name}:start (written by bench/run.mjs; edit outside these markers) -->`;
+  const close = `<!-- ${name}:end -->`;
+  const text = [open, '', ...body, close].join('\n');
+  const start = previous.indexOf(`<!-- ${name}:start`);
+  const end = previous.indexOf(close);
+  const report =
+    start === -1 || end === -1
+      ? `${previous.trimEnd()}\n\n${text}\n`
+      : `${previous.slice(0, start)}${text}${previous.slice(end + close.length)}`;
+  writeFileSync(reportPath, report);
+  console.log(`wrote ${reportPath} (${name})`);
+}
+
+if (profile) {
+  const profileSizes = (process.env.BENCH_SIZES ?? '1000').split(',').map(Number);
+  const profileRuns = Number(process.env.BENCH_RUNS ?? 1);
+  const body = [
+    `Measured by \`node bench/run.mjs --profile${heavy ? ' --heavy' : ''}\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}; one profiled build of each site, taking turns. Under the profiler a build runs slower than in the tables above: compare theme with baseline, not with those.`,
+    '',
+  ];
+  for (const n of profileSizes) {
+    for (const root of Object.values(SITES)) generateFor(root, n);
+    for (let run = 0; run < profileRuns; run += 1) {
+      const theme = profileBuild(SITES.theme, join(HERE, 'build-one.mjs'), { BENCH_THEME_VARIANT: 'full' });
+      const baseline = profileBuild(SITES.baseline, join(HERE, 'build-one.mjs'), {});
+      console.log(`N=${n}: theme ${theme.seconds.toFixed(1)} s, baseline ${baseline.seconds.toFixed(1)} s (profiled)`);
+      body.push(
+        ...profileTables({
+          theme,
+          baseline,
+          label: `N = ${n}${heavy ? ', heavy corpus' : ''}${profileRuns > 1 ? `, run ${run + 1}` : ''}`,
+        }),
+      );
+    }
+  }
+  if (process.env.BENCH_PRINT) console.log(body.join('\n'));
+  else writeSection(heavy ? 'bench-profile-heavy' : 'bench-profile', body);
+  process.exit(0);
+}
+
 /** `--multilingual-only`: only the multilingual case, its table printed (not written). */
 const multilingualOnly = process.argv.includes('--multilingual-only');
 const sizes = multilingualOnly
@@ -102,7 +161,7 @@ const variantN = sizes.includes(1000) ? 1000 : sizes.at(-1);
 
 const results = [];
 for (const n of sizes) {
-  for (const root of Object.values(SITES)) generate(join(root, 'src/content/posts'), n);
+  for (const root of Object.values(SITES)) generateFor(root, n);
   const row = { n };
   const builds = [
     ...(n === variantN ? Object.keys(VARIANTS).map((variant) => [variant, SITES.theme, variant]) : []),
@@ -157,7 +216,7 @@ if (multiN) {
   const measured = Object.fromEntries(builds.map(([name]) => [name, []]));
   for (let run = 0; run < runs; run += 1) {
     for (const [name, root, themeLanguages, corpusLanguages] of builds) {
-      generate(join(root, 'src/content/posts'), n, 42, corpusLanguages);
+      generateFor(root, n, corpusLanguages);
       measured[name].push(buildOnce(root, 'full', themeLanguages));
     }
   }
@@ -260,7 +319,8 @@ const svg = [
   `<text x="${width - pad - 120}" y="${pad + 26}" fill="#d97706">baseline</text>`,
   '</svg>',
 ].join('\n');
-writeFileSync(process.env.BENCH_CHART ?? join(HERE, '..', 'docs/bench-build-time.svg'), `${svg}\n`);
+const chartName = heavy ? 'bench-build-time-heavy.svg' : 'bench-build-time.svg';
+writeFileSync(process.env.BENCH_CHART ?? join(HERE, '..', 'docs', chartName), `${svg}\n`);
 
 const fmt = (bytes) => `${kb(bytes[0]).toFixed(1)} / ${kb(bytes[1]).toFixed(1)}`;
 const variantTable = variantRow.variants
@@ -282,14 +342,17 @@ const variantTable = variantRow.variants
       '',
     ]
   : [];
+const marker = heavy ? 'bench-heavy' : 'bench';
 const generated = [
-  '<!-- bench:start (written by bench/run.mjs; edit outside these markers) -->',
+  `<!-- ${marker}:start (written by bench/run.mjs; edit outside these markers) -->`,
   '',
   `Measured by \`pnpm bench\` (bench/run.mjs) on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ${(totalmem() / 1024 ** 3).toFixed(0)} GiB memory, Node ${process.version}.`,
   '',
   '## Method',
   '',
-  '- bench/generate.mjs writes N posts deterministically: Korean and English prose, 20% with math, code blocks, lists, links, two-level categories, tags from a pool of 60.',
+  heavy
+    ? '- bench/generate.mjs --heavy corpus, deterministic: posts of about 1,500 words in 8 sections, Korean and English, 50% with math (inline and display), 5 to 8 code blocks in 7 languages, a table, a list, a prompt, a footnote, 2 to 3 PNG images each (half named under `media_subpath`), a third with a preview image.'
+    : '- bench/generate.mjs writes N posts deterministically: Korean and English prose, 20% with math, code blocks, lists, links, two-level categories, tags from a pool of 60.',
   '- **theme**: a site with `chirpy()` and `chirpyLoader()` (bench/sites/theme). **baseline**: a bare Astro 7 site rendering the same posts with the same Markdown pipeline (unified, remark-math, rehype-katex, Shiki) and one plain page per post (bench/sites/baseline): the floor Astro sets.',
   `- Each build is a fresh process with caches removed; theme and baseline builds take turns; wall time is the median of ${runs}, peak memory the largest RSS of the build process.`,
   '',
@@ -302,7 +365,7 @@ const generated = [
       `| ${r.n} | ${r.theme.seconds.toFixed(1)} | ${r.baseline.seconds.toFixed(1)} | ${r.ratio.toFixed(2)} | ${r.theme.peakMb.toFixed(0)} | ${r.baseline.peakMb.toFixed(0)} | ${r.theme.pages} | ${r.theme.outputMb.toFixed(1)} |`,
   ),
   '',
-  '![Build time against N](docs/bench-build-time.svg)',
+  `![Build time against N](docs/${chartName})`,
   '',
   ...variantTable,
   ...multilingualTable,
@@ -318,18 +381,17 @@ const generated = [
   '',
   ...targets.map(([name, met, value]) => `- ${met ? 'met' : '**not met**'}: ${name}${value ? ` (${value})` : ''}`),
   '',
-  '<!-- bench:end -->',
+  `<!-- ${marker}:end -->`,
 ].join('\n');
 // Only the part between the markers is rewritten; what people wrote around it stays.
-const reportPath = process.env.BENCH_REPORT ?? join(HERE, '..', 'BENCHMARKS.md');
 const previous = existsSync(reportPath)
   ? readFileSync(reportPath, 'utf8')
-  : '# Benchmarks\n\n<!-- bench:start -->\n<!-- bench:end -->\n';
-const start = previous.indexOf('<!-- bench:start');
-const end = previous.indexOf('<!-- bench:end -->');
+  : `# Benchmarks\n\n<!-- ${marker}:start -->\n<!-- ${marker}:end -->\n`;
+const start = previous.indexOf(`<!-- ${marker}:start`);
+const end = previous.indexOf(`<!-- ${marker}:end -->`);
 const report =
   start === -1 || end === -1
     ? `${previous.trimEnd()}\n\n${generated}\n`
-    : `${previous.slice(0, start)}${generated}${previous.slice(end + '<!-- bench:end -->'.length)}`;
+    : `${previous.slice(0, start)}${generated}${previous.slice(end + `<!-- ${marker}:end -->`.length)}`;
 writeFileSync(reportPath, report);
 console.log(`wrote ${reportPath} and the chart`);

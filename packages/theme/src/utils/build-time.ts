@@ -13,7 +13,11 @@ export function buildTime(env: Record<string, string | undefined> = process.env)
   return new Date(Number(epoch.trim()) * 1000);
 }
 
-/** The year of `date` in `timeZone`. */
+const yearFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The year of `date` in `timeZone` (the footer of every page asks: one formatter per zone). */
 export function yearIn(date: Date, timeZone: string): number {
-  return Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone }).format(date));
+  let format = yearFormats.get(timeZone);
+  if (!format) yearFormats.set(timeZone, (format = new Intl.DateTimeFormat('en', { year: 'numeric', timeZone })));
+  return Number(format.format(date));
 }

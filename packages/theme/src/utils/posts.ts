@@ -137,11 +137,21 @@ export function relatedPosts<P extends PostLike>(sorted: readonly P[], post: P, 
   };
   for (const tag of new Set(post.data.tags)) add(index.byTag.get(tag), 2);
   for (const category of new Set(post.data.categories)) add(index.byCategory.get(category), 1);
-  return touched
-    .filter((rank) => sorted[rank]!.id !== post.id)
-    .sort((a, b) => halves[b]! - halves[a]! || a - b)
-    .slice(0, limit)
-    .map((rank) => sorted[rank]!);
+  // The best `limit` kept in order as the scored ranks go by (a few hundred on a big blog,
+  // for every post page: cheaper than sorting them all). Ranks are unique, so the order is total.
+  const before = (a: number, b: number) => halves[a]! > halves[b]! || (halves[a] === halves[b] && a < b);
+  const best: number[] = [];
+  for (const rank of touched) {
+    if (sorted[rank]!.id === post.id) continue;
+    if (best.length === limit && !before(rank, best[limit - 1]!)) continue;
+    let at = best.length === limit ? limit - 1 : best.length;
+    while (at > 0 && before(rank, best[at - 1]!)) {
+      best[at] = best[at - 1]!;
+      at -= 1;
+    }
+    best[at] = rank;
+  }
+  return best.map((rank) => sorted[rank]!);
 }
 
 /** The date a post was last changed: `last_modified_at`, else its date. */

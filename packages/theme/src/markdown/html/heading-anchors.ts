@@ -61,6 +61,6 @@ export function rehypeHeadingAnchors() {
       return undefined;
     });
     if (Object.keys(tocTexts).length > 0) info.tocTexts = tocTexts;
-    fillKramdownToc(tree, inlineToc);
+    fillKramdownToc(tree, inlineToc, String(file.value));
   };
 }

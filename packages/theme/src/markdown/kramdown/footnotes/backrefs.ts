@@ -6,12 +6,20 @@
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+
+/**
+ * Text without which a post has no footnote HTML: a GFM footnote needs `[^`, and raw HTML spells
+ * the attributes out. A post without any is not walked (most posts have no footnotes).
+ */
+export const MAY_HAVE_FOOTNOTES = /\[\^|user-content-fn|data-footnote/i;
 
 const isBackref = (node: ElementContent): node is Element =>
   node.type === 'element' && node.tagName === 'a' && node.properties.dataFootnoteBackref !== undefined;
 
 export function rehypeFootnoteBackrefs() {
-  return (tree: Root) => {
+  return (tree: Root, file?: VFile) => {
+    if (file && !MAY_HAVE_FOOTNOTES.test(String(file.value))) return;
     visit(tree, 'element', (link: Element) => {
       if (!isBackref(link)) return;
       for (const child of link.children) {

@@ -14,6 +14,7 @@
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { MAY_HAVE_FOOTNOTES } from './backrefs.ts';
 
 const GFM = /^(#?)user-content-(fn|fnref)-(.+)$/;
 
@@ -54,6 +55,7 @@ function writtenNames(tree: Root, source: string): Map<string, string> {
 
 export function rehypeFootnoteIds() {
   return (tree: Root, file?: VFile) => {
+    if (file && !MAY_HAVE_FOOTNOTES.test(String(file.value))) return;
     const names = file ? writtenNames(tree, String(file.value)) : new Map<string, string>();
     /** A GFM id or link with the note's name as written. */
     const named = (value: string, gfm: string | undefined) => {

@@ -120,7 +120,10 @@ export function inKramdownToc(heading: Element, levels: readonly number[] = TOC_
 const newline = (): ElementContent => ({ type: 'text', value: '\n' });
 
 /** Writes the marked list: the headings given (in document order), nested by level as kramdown nests them. */
-export function fillKramdownToc(tree: HastRoot, headings: readonly TocHeading[]): void {
+export function fillKramdownToc(tree: HastRoot, headings: readonly TocHeading[], source?: string): void {
+  // The mark comes from markKramdownToc, which needs `toc` in the source, or from raw HTML
+  // spelling the attribute (any case): without either there is nothing to fill.
+  if (source !== undefined && !/toc/i.test(source)) return;
   visit(tree, 'element', (list, index, parent) => {
     if (list.properties[MARK] === undefined) return undefined;
     delete list.properties[MARK];

@@ -14,6 +14,8 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 
 const BARE = 'chirpy-bare-paragraph';
+/** Set on the file when a paragraph was marked bare: rehypeBareParagraphs walks only those posts. */
+const MARKED = 'chirpyBareParagraphs';
 
 /** A blank line in the source between two offsets (inside a quote, `>` alone is blank). */
 function blankBetween(source: string, start: number | undefined, end: number | undefined): boolean {
@@ -55,6 +57,7 @@ export function remarkKramdownLists() {
         const first = item.children[0];
         if (transparent[index] && first?.type === 'paragraph') {
           first.data = { ...first.data, hName: BARE, hProperties: {} };
+          file.data[MARKED] = true;
         }
       });
     });
@@ -62,7 +65,9 @@ export function remarkKramdownLists() {
 }
 
 export function rehypeBareParagraphs() {
-  return (tree: HastRoot) => {
+  return (tree: HastRoot, file?: VFile) => {
+    // Raw HTML could write the element too: a post naming it is walked as well.
+    if (file && !file.data[MARKED] && !String(file.value).toLowerCase().includes(BARE)) return;
     visit(tree, 'element', (element: Element) => {
       if (!element.children.some((child) => child.type === 'element' && child.tagName === BARE)) return;
       element.children = element.children.flatMap((child): ElementContent[] =>
