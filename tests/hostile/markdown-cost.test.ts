@@ -65,6 +65,12 @@ describe('Markdown that costs its length', () => {
     ],
     ['an attribute list of one long word', (size) => `![a](b.png){: ${'w'.repeat(size)} }`, 4096],
     ['tags with no `>` after a `markdown="1"` tag', (size) => '<div markdown="1"> ' + '<div '.repeat(size / 5), 8192],
+    ['a definition list of many lines', (size) => 'Term\n' + ': *d* $x$\n'.repeat(size / 10), 4096],
+    [
+      'link definitions before a paragraph (where a definition list could start after each)',
+      (size) => '[a]: /b\n'.repeat(size / 8) + 'Term\n: d',
+      4096,
+    ],
   ])('%s', async (_name, make, size) => {
     expect(await growth(make, size)).toBeLessThan(LIMIT);
   });

@@ -39,10 +39,11 @@ export function remarkKramdown(options: RemarkKramdownOptions = {}): PluggableLi
     remarkKramdownEmphasis,
     // `~~` only: single tildes stay text.
     remarkKramdownStrikethrough,
-    // HTML blocks, and the content of `markdown="1"` elements read as Markdown.
+    // HTML blocks, and the content of `markdown="1"` elements read as Markdown by the parser.
     remarkKramdownHtml,
-    // `$$…$$` and `$…$`: before definition lists, which read terms and definitions as running text.
+    // `$$…$$` and `$…$`.
     remarkKramdownMath,
+    // Definition lists, made by the parser where a paragraph would start.
     remarkDeflist,
     // Math only on posts with `math: true`: after every construct that may have made a formula.
     remarkMathGate,
