@@ -71,6 +71,16 @@ describe('Markdown that costs its length', () => {
       (size) => '[a]: /b\n'.repeat(size / 8) + 'Term\n: d',
       4096,
     ],
+    [
+      'many `markdown="1"` elements in one HTML block',
+      (size) => '<div markdown="1">*a*</div>\n'.repeat(size / 26),
+      4096,
+    ],
+    [
+      '`markdown="1"` elements in block quotes in `markdown="1"` elements',
+      (size) => '> <div markdown="1">\n> > <div markdown="1">\n'.repeat(size / 44),
+      4096,
+    ],
   ])('%s', async (_name, make, size) => {
     expect(await growth(make, size)).toBeLessThan(LIMIT);
   });
