@@ -65,6 +65,22 @@ describe('Markdown that costs its length', () => {
     ],
     ['an attribute list of one long word', (size) => `![a](b.png){: ${'w'.repeat(size)} }`, 4096],
     ['tags with no `>` after a `markdown="1"` tag', (size) => '<div markdown="1"> ' + '<div '.repeat(size / 5), 8192],
+    ['a definition list of many lines', (size) => 'Term\n' + ': *d* $x$\n'.repeat(size / 10), 4096],
+    [
+      'link definitions before a paragraph (where a definition list could start after each)',
+      (size) => '[a]: /b\n'.repeat(size / 8) + 'Term\n: d',
+      4096,
+    ],
+    [
+      'many `markdown="1"` elements in one HTML block',
+      (size) => '<div markdown="1">*a*</div>\n'.repeat(size / 26),
+      4096,
+    ],
+    [
+      '`markdown="1"` elements in block quotes in `markdown="1"` elements',
+      (size) => '> <div markdown="1">\n> > <div markdown="1">\n'.repeat(size / 44),
+      4096,
+    ],
   ])('%s', async (_name, make, size) => {
     expect(await growth(make, size)).toBeLessThan(LIMIT);
   });

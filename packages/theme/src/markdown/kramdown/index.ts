@@ -38,11 +38,12 @@ export function remarkKramdown(options: RemarkKramdownOptions = {}): PluggableLi
     remarkKramdownEmphasis,
     // `~~` only: single tildes stay text.
     remarkKramdownStrikethrough,
-    // HTML blocks, and the content of `markdown="1"` elements read as Markdown.
+    // HTML blocks, and the content of `markdown="1"` elements read as Markdown by the parser.
     remarkKramdownHtml,
     // `$$…$$`, and `$…$` on posts with `math: true` (decided as the post is parsed): before
     // definition lists, which read terms and definitions as running text.
     remarkKramdownMath,
+    // Definition lists, made by the parser where a paragraph would start.
     remarkDeflist,
     // What MathJax reads in the text kramdown leaves (`\\(…\\)`, `\\[…\\]`, escapes inside `$…$`),
     // or, on posts without math, formulas as written: once kramdown's math is final (after every
