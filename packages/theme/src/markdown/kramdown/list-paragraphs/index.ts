@@ -5,13 +5,18 @@
  * inside the item; the last item follows the others when they all have their `<p>`. Real posts
  * hit this with a code block under the last item of a list.
  *
+ * A bullet list also goes on when the bullet changes (bullets.ts).
+ *
  * remarkKramdownLists marks such a paragraph; rehypeBareParagraphs then puts its content in the
  * item without a `<p>` (an mdast paragraph cannot become bare text by itself).
  */
 import type { Element, Root as HastRoot, ElementContent } from 'hast';
 import type { List, ListItem, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
+import type { Data, Processor } from 'unified';
 import type { VFile } from 'vfile';
+import { parseState } from '../shared/parse-source.ts';
+import { kramdownBullets } from './bullets.ts';
 
 const BARE = 'chirpy-bare-paragraph';
 /** Set on the file when a paragraph was marked bare: rehypeBareParagraphs walks only those posts. */
@@ -23,7 +28,9 @@ function blankBetween(source: string, start: number | undefined, end: number | u
   return /\n[ \t>]*\r?\n/.test(source.slice(start, end));
 }
 
-export function remarkKramdownLists() {
+export function remarkKramdownLists(this: Processor) {
+  const data = this.data() as Data & { micromarkExtensions?: unknown[] };
+  (data.micromarkExtensions ??= []).push(kramdownBullets(parseState(this).document));
   return (tree: Root, file: VFile) => {
     const source = String(file.value);
     visit(tree, 'list', (list: List) => {
