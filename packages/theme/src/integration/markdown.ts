@@ -2,6 +2,10 @@
  * Sets up Markdown for Chirpy posts on Astro's unified processor (Astro 7's default,
  * Sätteri, does not run remark/rehype plugins). The plugins, and their order, are in
  * markdown/pipeline.ts.
+ *
+ * GFM is the theme's (markdown/kramdown/strikethrough/: double tildes only), so the processor's
+ * own GFM is turned off (`ASTRO_GFM_OFF`), or single tildes would be struck; a site that turned
+ * GFM off (`gfm: false` on its `unified()` processor, or the older `markdown.gfm`) gets none.
  */
 import { isUnifiedProcessor, unified } from '@astrojs/markdown-remark';
 import type { AstroConfig, AstroIntegrationLogger } from 'astro';
@@ -18,6 +22,16 @@ type Plugin = [unknown, unknown?] | unknown;
  * into an em dash and ``` ``…'' ``` into double quotes.
  */
 export const KRAMDOWN_SMARTYPANTS = { dashes: 'oldschool', backticks: false, ellipses: 'unspaced' } as const;
+
+/** Astro's own GFM, off on the processor the theme's plugins run in (see the header). */
+export const ASTRO_GFM_OFF = { gfm: false } as const;
+
+/** Whether the site keeps GFM on (its own setting, or Astro's default: on). */
+function gfm(astroConfig: AstroConfig): boolean {
+  const processor = astroConfig.markdown.processor as Parameters<typeof isUnifiedProcessor>[0] | undefined;
+  const own = processor && isUnifiedProcessor(processor) ? processor.options.gfm : undefined;
+  return (own ?? astroConfig.markdown.gfm) !== false;
+}
 
 /** Whether the site keeps smart punctuation on (its own setting, or the theme's default: on). */
 function smartPunctuation(astroConfig: AstroConfig): boolean {
@@ -39,6 +53,7 @@ export function chirpyMarkdownPlugins(
     root: fileURLToPath(astroConfig.root),
     publicDir: fileURLToPath(astroConfig.publicDir),
     smart: smartPunctuation(astroConfig),
+    gfm: gfm(astroConfig),
     warn: (message: string) => logger.warn(message),
   });
 }
@@ -74,6 +89,8 @@ export function setUpMarkdown(
     processor.options.remarkPlugins.push(...(plugins.remarkPlugins as never[]));
     processor.options.rehypePlugins.push(...(plugins.rehypePlugins as never[]));
     if (processor.options.smartypants === undefined) Object.assign(processor.options, typography);
+    // The site's GFM setting was read above (chirpyMarkdownPlugins); MDX reads this option too.
+    Object.assign(processor.options, ASTRO_GFM_OFF);
     return Object.keys(shikiThemes).length ? shikiThemes : undefined;
   }
   if (processor) {
@@ -87,7 +104,7 @@ export function setUpMarkdown(
   }
   return {
     ...shikiThemes,
-    processor: unified({ ...plugins, ...typography } as Parameters<
+    processor: unified({ ...plugins, ...typography, ...ASTRO_GFM_OFF } as Parameters<
       typeof unified
     >[0]) as AstroConfig['markdown']['processor'],
   };

@@ -4,7 +4,7 @@
  * Each construct's folder says which kramdown source it follows; most are micromark extensions
  * with their mdast half, registered on the parser; the rest mark the tree the parser made.
  *
- *   unified().use(remarkParse).use(remarkKramdown({ smart: true })) …
+ *   unified().use(remarkParse).use(remarkKramdown({ smart: true, gfm: true })) …
  *
  * The order, and why:
  */
@@ -19,17 +19,22 @@ import { remarkIal } from './ial/index.ts';
 import { remarkKramdownLists } from './list-paragraphs/index.ts';
 import { remarkMathGate } from './math/gate.ts';
 import { remarkKramdownMath } from './math/index.ts';
-import { remarkKramdownStrikethrough } from './strikethrough/index.ts';
+import { remarkKramdownGfm } from './strikethrough/index.ts';
 import { remarkKramdownTypography } from './typography/index.ts';
 import { remarkMathDialect } from '../mathjax/delimiters.ts';
 
 export interface RemarkKramdownOptions {
   /** Smart punctuation (kramdown's typographic symbols and smart quotes); on unless the site turned it off. */
   smart?: boolean;
+  /** GFM (tables, footnotes, strikethrough, task lists, bare URLs); on unless the site turned it off. */
+  gfm?: boolean;
 }
 
 export function remarkKramdown(options: RemarkKramdownOptions = {}): PluggableList {
   return [
+    // GFM first, where Astro's processor would have put it (its constructs yield to the ones
+    // registered after it); `~~` only, so single tildes stay text.
+    ...(options.gfm === false ? [] : [remarkKramdownGfm]),
     // Typography first: its transform must run right after SmartyPants, before any other
     // plugin reads the text.
     [remarkKramdownTypography, { smart: options.smart ?? true }],
@@ -37,8 +42,6 @@ export function remarkKramdown(options: RemarkKramdownOptions = {}): PluggableLi
     remarkKramdownFences,
     remarkKramdownCodeSpans,
     remarkKramdownEmphasis,
-    // `~~` only: single tildes stay text.
-    remarkKramdownStrikethrough,
     // HTML blocks, and the content of `markdown="1"` elements read as Markdown.
     remarkKramdownHtml,
     // `$$…$$` and `$…$`: before definition lists, which read terms and definitions as running text.
