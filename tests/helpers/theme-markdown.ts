@@ -9,11 +9,7 @@
 import { createMarkdownProcessor, type MarkdownRenderer } from '@astrojs/markdown-remark';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { parseChirpyConfig } from 'astro-theme-chirpy/config';
-import {
-  ASTRO_GFM_OFF,
-  chirpyMarkdownPlugins,
-  KRAMDOWN_SMARTYPANTS,
-} from '../../packages/theme/src/integration/markdown.ts';
+import { ASTRO_FEATURES_OFF, chirpyMarkdownPlugins } from '../../packages/theme/src/integration/markdown.ts';
 import { remarkKramdownGfm } from '../../packages/theme/src/markdown/kramdown/strikethrough/index.ts';
 import { renderInfo, type ChirpyRenderInfo } from '../../packages/theme/src/markdown/frontmatter.ts';
 import type { AstroConfig, AstroIntegrationLogger } from 'astro';
@@ -60,8 +56,7 @@ function makeRenderer() {
   return createMarkdownProcessor({
     remarkPlugins: plugins.remarkPlugins as never,
     rehypePlugins: plugins.rehypePlugins as never,
-    smartypants: KRAMDOWN_SMARTYPANTS,
-    ...ASTRO_GFM_OFF,
+    ...ASTRO_FEATURES_OFF,
     shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark' }, defaultColor: false },
   }).then((processor) => ({ render: processor.render.bind(processor), warnings }));
 }

@@ -103,8 +103,8 @@ add('a lone dollar before a double-dollar span', 'It costs $5, and $$x^2$$ is ma
 add('a lone dollar, a span, then another dollar', 'Pay $5 for $$a$$ and $6 more.');
 add('a lone dollar, a line end, then a span', 'Pay $5 for\n$$a$$ and $6 more.');
 add('a single-dollar formula holding a span at its start', 'Then $ $$b$$ + c$ ends.');
-// Typography in prose, as kramdown makes it (SmartyPants set to match: markdown/kramdown/typography/index.ts
-// and KRAMDOWN_SMARTYPANTS in integration/markdown.ts).
+// Typography in prose, as kramdown makes it (markdown/kramdown/typography/: read by the parser, with
+// kramdown's own rules; Astro's SmartyPants is off).
 add('dashes and ellipses', 'a -- b --- c ... d, pages 1--2, years 3---4.');
 add('backtick quotes stay backticks', "``x'' and \"y\" and 'z'.");
 add('apostrophes and single quotes', "It's the 80's, don't 'quote' me; '90s rock'n'roll.");

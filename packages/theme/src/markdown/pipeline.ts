@@ -1,9 +1,9 @@
 /**
  * The Markdown pipeline of a Chirpy post, in order, a line per plugin saying why it stands where
  * it does. Astro's unified processor runs remark-parse (with GFM and the kramdown constructs the
- * remark plugins register on it), SmartyPants, the remark plugins below, remark-rehype, Shiki,
- * then the rehype plugins below. Astro's own GFM is off (integration/markdown.ts): the kramdown
- * preset registers GFM itself.
+ * remark plugins register on it), the remark plugins below, remark-rehype, Shiki, then the rehype
+ * plugins below. Astro's own GFM and SmartyPants are off (integration/markdown.ts): the kramdown
+ * preset registers GFM itself and reads kramdown's typography in the parser.
  */
 import type { PluggableList } from 'unified';
 import type { ChirpyConfig } from '../config.ts';

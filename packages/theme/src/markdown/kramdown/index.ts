@@ -35,8 +35,7 @@ export function remarkKramdown(options: RemarkKramdownOptions = {}): PluggableLi
     // GFM first, where Astro's processor would have put it (its constructs yield to the ones
     // registered after it); `~~` only, so single tildes stay text.
     ...(options.gfm === false ? [] : [remarkKramdownGfm]),
-    // Typography first: its transform must run right after SmartyPants, before any other
-    // plugin reads the text.
+    // kramdown's dashes, ellipses, guillemets and smart quotes, read by the parser.
     [remarkKramdownTypography, { smart: options.smart ?? true }],
     // Code fences, code spans and emphasis replace micromark's CommonMark constructs.
     remarkKramdownFences,
