@@ -11,7 +11,7 @@ import { unified as astroUnified } from '@astrojs/markdown-remark';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { chirpyMarkdownPlugins, KRAMDOWN_SMARTYPANTS } from '../../packages/theme/src/integration/markdown.ts';
+import { ASTRO_FEATURES_OFF, chirpyMarkdownPlugins } from '../../packages/theme/src/integration/markdown.ts';
 import { parseChirpyConfig } from 'astro-theme-chirpy/config';
 import type { AstroConfig, AstroIntegrationLogger } from 'astro';
 import { jekyllBuild, type JekyllPost } from '../helpers/jekyll.ts';
@@ -121,7 +121,7 @@ describe('MDX posts', () => {
     const processor = astroUnified({
       remarkPlugins: plugins.remarkPlugins as never,
       rehypePlugins: plugins.rehypePlugins as never,
-      smartypants: KRAMDOWN_SMARTYPANTS,
+      ...ASTRO_FEATURES_OFF,
     });
     const renderer = await processor.createMdxRenderer!(
       { syntaxHighlight: false } as never,

@@ -1,7 +1,8 @@
 /**
  * The theme works whether or not the site already configured a Markdown processor: its
  * plugins join a unified() processor the site set up, and replace Astro's default. Typography
- * is kramdown's unless the site chose its own SmartyPants setting.
+ * is kramdown's, read by the parser, and no SmartyPants pass runs after it (an escaped quote stays
+ * straight, a single tilde stays text), unless the site turned smart punctuation off.
  */
 import { unified } from '@astrojs/markdown-remark';
 import { describe, expect, it } from 'vitest';
@@ -15,7 +16,10 @@ function remarkMarker() {
 }
 
 const posts = {
-  '2024-01-01-math.md': post({ title: 'Math', math: true }, "Inline $a^2$ here.\n\nPages 1--2, ``x'' and <<y>>."),
+  '2024-01-01-math.md': post(
+    { title: 'Math', math: true },
+    'Inline $a^2$ here.\n\nPages 1--2, ``x\'\' and <<y>>, \\"kept\\" 0~9.',
+  ),
 };
 
 const prose = (site: Awaited<ReturnType<typeof buildSite>>) =>
@@ -30,21 +34,21 @@ describe('Markdown processors', () => {
     const content = site.html('/posts/math/').querySelector('.content')!;
     expect(content.text).toContain('SITE-PLUGIN-RAN');
     expect(content.querySelector('.katex')).not.toBeNull();
-    expect(prose(site)).toBe('Pages 1\u20132, ``x\u2019\u2019 and \u00aby\u00bb.');
+    expect(prose(site)).toBe('Pages 1\u20132, ``x\u2019\u2019 and \u00aby\u00bb, "kept" 0~9.');
   });
 
-  it("keeps the site's own SmartyPants setting", async () => {
+  it("keeps the site's own choice of no smart punctuation", async () => {
     const site = await buildSite('processor-smartypants-off', {
       posts,
       astro: { markdown: { processor: unified({ smartypants: false }) } },
     });
-    expect(prose(site)).toBe("Pages 1--2, ``x'' and <<y>>.");
+    expect(prose(site)).toBe('Pages 1--2, ``x\'\' and <<y>>, "kept" 0~9.');
   });
 
   it("replaces Astro's default processor so math renders", async () => {
     const site = await buildSite('processor-default', { posts });
     expect(site.html('/posts/math/').querySelector('.content .katex')).not.toBeNull();
     // kramdown's typography: `--` an en dash, backticks as typed, `''` closing single quotes.
-    expect(prose(site)).toBe('Pages 1\u20132, ``x\u2019\u2019 and \u00aby\u00bb.');
+    expect(prose(site)).toBe('Pages 1\u20132, ``x\u2019\u2019 and \u00aby\u00bb, "kept" 0~9.');
   });
 });

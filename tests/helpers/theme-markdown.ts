@@ -9,11 +9,11 @@
 import { createMarkdownProcessor, type MarkdownRenderer } from '@astrojs/markdown-remark';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { parseChirpyConfig } from 'astro-theme-chirpy/config';
-import { chirpyMarkdownPlugins, KRAMDOWN_SMARTYPANTS } from '../../packages/theme/src/integration/markdown.ts';
+import { ASTRO_FEATURES_OFF, chirpyMarkdownPlugins } from '../../packages/theme/src/integration/markdown.ts';
+import { remarkKramdownGfm } from '../../packages/theme/src/markdown/kramdown/strikethrough/index.ts';
 import { renderInfo, type ChirpyRenderInfo } from '../../packages/theme/src/markdown/frontmatter.ts';
 import type { AstroConfig, AstroIntegrationLogger } from 'astro';
 import rehypeStringify from 'rehype-stringify';
-import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified, type Pluggable } from 'unified';
@@ -56,7 +56,7 @@ function makeRenderer() {
   return createMarkdownProcessor({
     remarkPlugins: plugins.remarkPlugins as never,
     rehypePlugins: plugins.rehypePlugins as never,
-    smartypants: KRAMDOWN_SMARTYPANTS,
+    ...ASTRO_FEATURES_OFF,
     shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark' }, defaultColor: false },
   }).then((processor) => ({ render: processor.render.bind(processor), warnings }));
 }
@@ -109,8 +109,8 @@ export interface BareRender extends RenderedMarkdown {
 }
 
 /**
- * Markdown through a bare unified processor: remark-parse and remark-gfm (which Astro's
- * processor adds too), the remark plugins given, remark-rehype, the rehype plugins given, and
+ * Markdown through a bare unified processor: remark-parse and GFM (as the theme's kramdown preset
+ * registers it on Astro's processor), the remark plugins given, remark-rehype, the rehype plugins given, and
  * rehype-stringify. Raw HTML stays as written, as it does until Astro's last step.
  */
 export async function renderBare(markdown: string, options: BareOptions = {}): Promise<BareRender> {
@@ -118,7 +118,7 @@ export async function renderBare(markdown: string, options: BareOptions = {}): P
   const start = warnings.length;
   const processor = unified()
     .use(remarkParse)
-    .use(remarkGfm)
+    .use(remarkKramdownGfm)
     .use((options.remark ?? []).map(themePlugin))
     .use(remarkRehype, { allowDangerousHtml: true })
     .use((options.rehype ?? []).map((entry) => (Array.isArray(entry) ? (entry as Pluggable) : themePlugin(entry))))

@@ -3,7 +3,8 @@
  * few kilobytes used to keep the theme's pipeline busy for minutes, where Astro alone reads them
  * at once: runs of `${` (each `$` read on to the end of the paragraph for a closing `$`), nested
  * or unclosed `<div markdown="1">` (each level parsed again with everything inside it, then a
- * stack overflow), tags with no `>` (the `markdown="1"` pattern tried from every `<`).
+ * stack overflow), tags with no `>` (the `markdown="1"` pattern tried from every `<`). kramdown's
+ * typography looks a few characters ahead and at the node before it, whatever the text around it.
  *
  * Each body is rendered at a size and at GROWTH times that size: a linear construct takes about
  * GROWTH times as long, a quadratic one about GROWTH² times.
@@ -81,6 +82,9 @@ describe('Markdown that costs its length', () => {
       (size) => '> <div markdown="1">\n> > <div markdown="1">\n'.repeat(size / 44),
       4096,
     ],
+    ['runs of quotes, dashes, dots and guillemets', (size) => `"'x-- ---.... <<>> \\<< '' "`.repeat(size / 32), 8192],
+    ['quotes in emphasis nested deeply', (size) => '*"'.repeat(size / 4) + '"*'.repeat(size / 4), 2048],
+    ['quotes and dashes after code spans', (size) => '`x`"y" -- '.repeat(size / 10), 8192],
   ])('%s', async (_name, make, size) => {
     expect(await growth(make, size)).toBeLessThan(LIMIT);
   });

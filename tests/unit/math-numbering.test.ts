@@ -9,7 +9,7 @@ import type { AstroConfig, AstroIntegrationLogger } from 'astro';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { chirpyMarkdownPlugins, KRAMDOWN_SMARTYPANTS } from '../../packages/theme/src/integration/markdown.ts';
+import { ASTRO_FEATURES_OFF, chirpyMarkdownPlugins } from '../../packages/theme/src/integration/markdown.ts';
 import { rehypeMathNumbering, tagSlots } from '../../packages/theme/src/markdown/mathjax/numbering.ts';
 import { TESTS_DIR } from '../helpers/site.ts';
 import { parseHtml, renderWithTheme } from '../helpers/theme-markdown.ts';
@@ -153,7 +153,7 @@ describe("KaTeX's console warnings", () => {
     const processor = await createMarkdownProcessor({
       remarkPlugins: plugins.remarkPlugins as never,
       rehypePlugins: plugins.rehypePlugins as never,
-      smartypants: KRAMDOWN_SMARTYPANTS,
+      ...ASTRO_FEATURES_OFF,
     });
     const printed: unknown[] = [];
     const saved = console.warn;

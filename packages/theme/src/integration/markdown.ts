@@ -2,6 +2,17 @@
  * Sets up Markdown for Chirpy posts on Astro's unified processor (Astro 7's default,
  * Sätteri, does not run remark/rehype plugins). The plugins, and their order, are in
  * markdown/pipeline.ts.
+ *
+ * Typography and GFM are the theme's, read by the parser as kramdown reads them
+ * (markdown/kramdown/typography/, markdown/kramdown/strikethrough/), so the processor's own
+ * SmartyPants and GFM are turned off (`ASTRO_FEATURES_OFF`), or quotes would be curled twice and
+ * single tildes struck. What the site chose still counts:
+ * - `smartypants: false` (on its `unified()` processor, or the older `markdown.smartypants`):
+ *   no curly quotes, dashes or ellipses; `<<` and `>>` stay as typed (and are no HTML tags);
+ * - `smartypants` set to SmartyPants options: kramdown's typography all the same, which is what
+ *   Chirpy posts were written for (the options name SmartyPants' own spellings, which kramdown
+ *   does not have);
+ * - `gfm: false`: no GFM from the theme either.
  */
 import { isUnifiedProcessor, unified } from '@astrojs/markdown-remark';
 import type { AstroConfig, AstroIntegrationLogger } from 'astro';
@@ -11,19 +22,25 @@ import { chirpyMarkdownPipeline } from '../markdown/pipeline.ts';
 
 type Plugin = [unknown, unknown?] | unknown;
 
-/**
- * SmartyPants set to kramdown's typography, which Chirpy posts were written for: `--` is an en
- * dash and `---` an em dash, `...` (not `. . .`) an ellipsis, and backticks are no quotes (kramdown
- * leaves ``` `` ``` as typed and makes `''` two closing single quotes). Astro's default turns `--`
- * into an em dash and ``` ``…'' ``` into double quotes.
- */
-export const KRAMDOWN_SMARTYPANTS = { dashes: 'oldschool', backticks: false, ellipses: 'unspaced' } as const;
+/** Astro's own GFM and SmartyPants, off on the processor the theme's plugins run in (see the header). */
+export const ASTRO_FEATURES_OFF = { gfm: false, smartypants: false } as const;
+
+type UnifiedOptions = { gfm?: boolean; smartypants?: unknown };
+
+/** The site's own processor options, if it set up a unified() processor. */
+function unifiedOptions(astroConfig: AstroConfig): UnifiedOptions | undefined {
+  const processor = astroConfig.markdown.processor as Parameters<typeof isUnifiedProcessor>[0] | undefined;
+  return processor && isUnifiedProcessor(processor) ? processor.options : undefined;
+}
 
 /** Whether the site keeps smart punctuation on (its own setting, or the theme's default: on). */
 function smartPunctuation(astroConfig: AstroConfig): boolean {
-  const processor = astroConfig.markdown.processor as Parameters<typeof isUnifiedProcessor>[0] | undefined;
-  const own = processor && isUnifiedProcessor(processor) ? processor.options.smartypants : undefined;
-  return (own ?? astroConfig.markdown.smartypants) !== false;
+  return (unifiedOptions(astroConfig)?.smartypants ?? astroConfig.markdown.smartypants) !== false;
+}
+
+/** Whether the site keeps GFM on (its own setting, or Astro's default: on). */
+function gfm(astroConfig: AstroConfig): boolean {
+  return (unifiedOptions(astroConfig)?.gfm ?? astroConfig.markdown.gfm) !== false;
 }
 
 export function chirpyMarkdownPlugins(
@@ -39,6 +56,7 @@ export function chirpyMarkdownPlugins(
     root: fileURLToPath(astroConfig.root),
     publicDir: fileURLToPath(astroConfig.publicDir),
     smart: smartPunctuation(astroConfig),
+    gfm: gfm(astroConfig),
     warn: (message: string) => logger.warn(message),
   });
 }
@@ -67,13 +85,12 @@ export function setUpMarkdown(
           },
         }
       : {};
-  // The site's own typography setting, if it has one, wins.
-  const typography = astroConfig.markdown.smartypants === undefined ? { smartypants: KRAMDOWN_SMARTYPANTS } : {};
   if (processor && isUnifiedProcessor(processor)) {
     // Astro's intended extension point: integrations add to the resolved processor's options.
+    // The site's settings were read above (chirpyMarkdownPlugins); MDX reads these options too.
     processor.options.remarkPlugins.push(...(plugins.remarkPlugins as never[]));
     processor.options.rehypePlugins.push(...(plugins.rehypePlugins as never[]));
-    if (processor.options.smartypants === undefined) Object.assign(processor.options, typography);
+    Object.assign(processor.options, ASTRO_FEATURES_OFF);
     return Object.keys(shikiThemes).length ? shikiThemes : undefined;
   }
   if (processor) {
@@ -87,7 +104,7 @@ export function setUpMarkdown(
   }
   return {
     ...shikiThemes,
-    processor: unified({ ...plugins, ...typography } as Parameters<
+    processor: unified({ ...plugins, ...ASTRO_FEATURES_OFF } as Parameters<
       typeof unified
     >[0]) as AstroConfig['markdown']['processor'],
   };

@@ -1,8 +1,9 @@
 /**
  * The Markdown pipeline of a Chirpy post, in order, a line per plugin saying why it stands where
- * it does. Astro's unified processor runs remark-parse (with the kramdown constructs the remark
- * plugins register on it), remark-gfm, SmartyPants, the remark plugins below, remark-rehype,
- * Shiki, then the rehype plugins below.
+ * it does. Astro's unified processor runs remark-parse (with GFM and the kramdown constructs the
+ * remark plugins register on it), the remark plugins below, remark-rehype, Shiki, then the rehype
+ * plugins below. Astro's own GFM and SmartyPants are off (integration/markdown.ts): the kramdown
+ * preset registers GFM itself and reads kramdown's typography in the parser.
  */
 import type { PluggableList } from 'unified';
 import type { ChirpyConfig } from '../config.ts';
@@ -33,6 +34,8 @@ export interface PipelineOptions {
   publicDir: string;
   /** Smart punctuation is on (the site did not turn it off). */
   smart: boolean;
+  /** GFM is on (the site did not turn it off). */
+  gfm: boolean;
   warn: (message: string) => void;
 }
 
@@ -44,7 +47,7 @@ export function chirpyMarkdownPipeline(options: PipelineOptions): {
   return {
     remarkPlugins: [
       // kramdown's dialect (markdown/kramdown/index.ts gives its own order).
-      ...remarkKramdown({ smart: options.smart }),
+      ...remarkKramdown({ smart: options.smart, gfm: options.gfm }),
       // Chirpy's media_subpath and CDN on image and media URLs: on the final tree, before the HTML.
       [remarkMedia, { cdn: options.cdn, base }],
     ],

@@ -4,7 +4,7 @@
  * Each construct's folder says which kramdown source it follows; most are micromark extensions
  * with their mdast half, registered on the parser; the rest mark the tree the parser made.
  *
- *   unified().use(remarkParse).use(remarkKramdown({ smart: true })) …
+ *   unified().use(remarkParse).use(remarkKramdown({ smart: true, gfm: true })) …
  *
  * The order, and why:
  */
@@ -18,26 +18,28 @@ import { remarkKramdownHtml } from './html-blocks/index.ts';
 import { remarkIal } from './ial/index.ts';
 import { remarkKramdownLists } from './list-paragraphs/index.ts';
 import { remarkKramdownMath } from './math/index.ts';
-import { remarkKramdownStrikethrough } from './strikethrough/index.ts';
+import { remarkKramdownGfm } from './strikethrough/index.ts';
 import { remarkKramdownTypography } from './typography/index.ts';
 import { remarkMathDialect } from '../mathjax/delimiters.ts';
 
 export interface RemarkKramdownOptions {
   /** Smart punctuation (kramdown's typographic symbols and smart quotes); on unless the site turned it off. */
   smart?: boolean;
+  /** GFM (tables, footnotes, strikethrough, task lists, bare URLs); on unless the site turned it off. */
+  gfm?: boolean;
 }
 
 export function remarkKramdown(options: RemarkKramdownOptions = {}): PluggableList {
   return [
-    // Typography first: its transform must run right after SmartyPants, before any other
-    // plugin reads the text.
+    // GFM first, where Astro's processor would have put it (its constructs yield to the ones
+    // registered after it); `~~` only, so single tildes stay text.
+    ...(options.gfm === false ? [] : [remarkKramdownGfm]),
+    // kramdown's dashes, ellipses, guillemets and smart quotes, read by the parser.
     [remarkKramdownTypography, { smart: options.smart ?? true }],
     // Code fences, code spans and emphasis replace micromark's CommonMark constructs.
     remarkKramdownFences,
     remarkKramdownCodeSpans,
     remarkKramdownEmphasis,
-    // `~~` only: single tildes stay text.
-    remarkKramdownStrikethrough,
     // HTML blocks, and the content of `markdown="1"` elements read as Markdown by the parser.
     remarkKramdownHtml,
     // `$$…$$`, and `$…$` on posts with `math: true` (decided as the post is parsed): before

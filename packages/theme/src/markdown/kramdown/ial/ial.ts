@@ -6,7 +6,7 @@ export interface Ial {
   attributes: Record<string, string>;
 }
 
-// Text in the tree has been through SmartyPants (quotes curled), so these match any quotes;
+// Text in the tree has kramdown's typography (quotes curled), so these match any quotes;
 // the attribute values themselves are read from the Markdown source (see remark-ial).
 
 /** An IAL at the start of `text` (kramdown allows `{:width="500" .shadow}` without spaces). */

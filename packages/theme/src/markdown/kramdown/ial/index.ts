@@ -13,7 +13,7 @@ import { CLASS } from '../../html/class-names.ts';
 import { IAL_AT_START, IAL_ONLY, ialSpans, lastLineIal, parseIal, type Ial } from './ial.ts';
 
 /**
- * Reads the IAL as written in the source. SmartyPants has curled the quotes in the tree's text
+ * Reads the IAL as written in the source. kramdown's typography has curled the quotes in the tree's text
  * (`file='x'` became `file=’x’`), so the attributes are read from the file itself: the first or
  * the last `{: … }` within the node's place in the file.
  */

@@ -1,21 +1,16 @@
 /**
- * Strikethrough as kramdown's GFM parser reads it: only `~~text~~`. GFM (remark-gfm) also takes
- * single tildes, so a Korean range written `0~249번째, 250~499번째` lost its tildes to a struck
- * passage; kramdown leaves them as typed, and so does this.
+ * Strikethrough as kramdown's GFM parser reads it (kramdown-parser-gfm 1.1, lib/kramdown/parser/gfm.rb:
+ * `STRIKETHROUGH_MATCH`, `~~` … `~~`): double tildes only. A single tilde is text, so a Korean
+ * range written `0~249번째, 250~499번째` keeps its tildes, as in kramdown.
+ *
+ * GFM (remark-gfm) is registered here with micromark's own switch for that, `singleTilde: false`,
+ * so the parser never makes a struck passage of single tildes. The integration turns Astro's own
+ * GFM off (integration/markdown.ts), which would otherwise register remark-gfm a second time with
+ * single tildes on; a site that turned GFM off gets none from here either (markdown/kramdown/index.ts).
  */
-import type { Parent, PhrasingContent, Root } from 'mdast';
-import { SKIP, visit } from 'unist-util-visit';
-import type { VFile } from 'vfile';
+import remarkGfm from 'remark-gfm';
+import type { Processor } from 'unified';
 
-export function remarkKramdownStrikethrough() {
-  return (tree: Root, file: VFile) => {
-    const source = String(file.value);
-    visit(tree, 'delete', (node, index, parent: Parent | undefined) => {
-      const start = node.position?.start.offset;
-      if (!parent || index === undefined || start === undefined || source.startsWith('~~', start)) return;
-      const tilde = (): PhrasingContent => ({ type: 'text', value: '~' });
-      parent.children.splice(index, 1, tilde(), ...node.children, tilde());
-      return [SKIP, index];
-    });
-  };
+export function remarkKramdownGfm(this: Processor) {
+  remarkGfm.call(this, { singleTilde: false });
 }

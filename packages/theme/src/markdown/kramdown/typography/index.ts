@@ -1,85 +1,56 @@
 /**
- * Typography as kramdown makes it (lib/kramdown/parser/kramdown/typographic_symbol.rb and
- * smart_quote.rb), on top of Astro's SmartyPants pass, which the integration sets to kramdown's
- * dashes, ellipses and quotes (`KRAMDOWN_SMARTYPANTS`). What SmartyPants cannot be told:
+ * kramdown's typography as part of the parser (kramdown 2.4: typographic_symbol.rb and
+ * smart_quotes.rb, tried by its span parser wherever it stands in running text). micromark text
+ * constructs read the symbols (./symbols.ts: dashes, ellipses, guillemets) and the quotes
+ * (./smart-quotes.ts); this plugin registers them and writes what kramdown writes into the text
+ * nodes of the tree. No SmartyPants pass runs after it (integration/markdown.ts turns Astro's off).
  *
- * - A backslash-escaped quote, dash, dot, backtick or angle bracket stays as typed: `\"quoted\"`
- *   keeps straight quotes and `\-\-` two hyphens. SmartyPants runs on the parsed text, where the
- *   backslash is gone, so the parser writes each such character as a private-use stand-in, which
- *   SmartyPants leaves alone, and this plugin's transform (the first after SmartyPants) puts the
- *   characters back.
- * - `''` after a word is two closing single quotes (`x’’`); SmartyPants leaves the pair straight.
- * - A quote after punctuation and before a word closes (`"(괄호)"로`, `"100%"를`); SmartyPants
- *   opened it.
- * - A run of four or more hyphens is em dashes from the left, then an en dash or a hyphen.
- * - `<<` and `>>` are guillemets, `« ` and ` »` with a no-break space when a space is inside
- *   (kramdown's `laquo_space`/`raquo_space`): a micromark construct, so `<<b>>` is `«b»` and no
- *   HTML tag.
+ * Being text constructs, they apply in running text only, as kramdown's do: not in code spans,
+ * code blocks, math, HTML, autolinks and bare URLs, link destinations and titles, or IALs. An
+ * escaped character (`\"`, `\-\-`, `\.`) is micromark's character escape, taken before these
+ * constructs see it, so it stays as typed. Image alt text keeps what was typed, symbols and quotes
+ * alike: kramdown writes an image's alt from the source text, not from the parsed label.
  *
- * With `smart: false` (the site turned smart punctuation off) `<<` and `>>` are still read as
- * kramdown reads them (no HTML tag), and written as typed.
+ * Cases the differential checks against Jekyll (tests/oracle/math-torture.ts): `--` en dash and
+ * `---` em dash, `...` (not `. . .`), backticks never quotes, `''` after a word two closing quotes,
+ * `'80s`, quotes after punctuation before a word closing (`"(괄호)"로`, `"100%"를`), a quote after
+ * a space before a symbol opening (`'≈'는`), quotes around emphasis, runs of four or more hyphens,
+ * guillemets and shift operators, escaped quotes, dashes and dots.
+ *
+ * With `smart: false` (the site turned smart punctuation off) there are no curly quotes, dashes or
+ * ellipses, and `<<` and `>>` are written as typed, still read as kramdown reads them (no HTML tag).
  */
-import type { Parent, Root, Text } from 'mdast';
+import type { Parent, Text } from 'mdast';
 import type { CompileContext, Extension as FromMarkdownExtension, Token } from 'mdast-util-from-markdown';
-import type { Code, Construct, Effects, Extension, State, TokenizeContext } from 'micromark-util-types';
+import type { Extension } from 'micromark-util-types';
 import type { Data, Processor } from 'unified';
-import { visit } from 'unist-util-visit';
+import { decideQuotes, quoteBefore, smartQuote, SMART_QUOTE_CODES } from './smart-quotes.ts';
+import { symbolConstructs } from './symbols.ts';
 
-declare module 'micromark-util-types' {
-  interface TokenTypeMap {
-    kramdownGuillemet: 'kramdownGuillemet';
+declare module 'mdast-util-from-markdown' {
+  interface CompileData {
+    /** The text for the quote starting at `offset`, which the quote before it decided. */
+    kramdownNextQuote?: { offset: number; value: string } | undefined;
+    /** The alt texts of images being read, innermost last: each a node on the stack, and where. */
+    kramdownAlts?: { node: unknown; depth: number }[];
   }
 }
 
-/** The characters SmartyPants would change, each with its stand-in (U+E000 onwards). */
-const KEPT = `"'-.\`<>`;
-const STAND_IN_BASE = 0xe000;
-const STAND_INS = new RegExp(
-  `[\\u{${STAND_IN_BASE.toString(16)}}-\\u{${(STAND_IN_BASE + KEPT.length - 1).toString(16)}}]`,
-  'gu',
-);
-
-const LESS_THAN = 60;
-const GREATER_THAN = 62;
-const SPACE = 32;
 const NO_BREAK_SPACE = '\u00a0';
 
-/** Set on a `>>` token with a space before it (` >>`). */
-interface GuillemetToken {
-  chirpySpaceBefore?: boolean;
-}
+const SYMBOLS: Record<string, string> = {
+  '---': '—',
+  '--': '–',
+  '...': '…',
+  '<<': '«',
+  '<< ': `«${NO_BREAK_SPACE}`,
+  '>>': '»',
+};
 
-function tokenizeGuillemet(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
-  const self = this;
-  let first: Code = null;
-  const close: State = (code) => {
-    effects.exit('kramdownGuillemet');
-    return ok(code);
-  };
-  // `<< ` takes the space after it.
-  const afterOpening: State = (code) => {
-    if (code !== SPACE) return close(code);
-    effects.consume(code);
-    return close;
-  };
-  const second: State = (code) => {
-    if (code !== first) return nok(code);
-    effects.consume(code);
-    return first === LESS_THAN ? afterOpening : close;
-  };
-  return (code) => {
-    first = code;
-    const token = effects.enter('kramdownGuillemet') as GuillemetToken;
-    token.chirpySpaceBefore = code === GREATER_THAN && self.previous === SPACE;
-    effects.consume(code);
-    return second;
-  };
-}
-
-const guillemet: Construct = { name: 'kramdownGuillemet', tokenize: tokenizeGuillemet };
-
-function syntax(): Extension {
-  return { text: { [LESS_THAN]: guillemet, [GREATER_THAN]: guillemet } };
+function syntax(smart: boolean): Extension {
+  const text: NonNullable<Extension['text']> = { ...symbolConstructs(smart) };
+  if (smart) for (const code of SMART_QUOTE_CODES) text[code] = smartQuote;
+  return { text };
 }
 
 /** Adds `value` to the text at the end of `parent`, or as a new text node. */
@@ -95,93 +66,65 @@ function appendText(parent: Parent, value: string, token: Token): void {
   parent.children.push({ type: 'text', value, position: { start, end } } as Text);
 }
 
+/** An image's alt text begins: micromark's `labelText`, with the image under it on the stack. */
+function enterLabelText(this: CompileContext): void {
+  const depth = this.stack.length - 1;
+  if (this.stack[depth - 1]?.type === 'image') (this.data.kramdownAlts ??= []).push({ node: this.stack[depth], depth });
+}
+
+/** Inside an image's alt text, which kramdown takes as typed. Alt texts already read are dropped here. */
+function inImage(context: CompileContext): boolean {
+  const alts = context.data.kramdownAlts;
+  while (alts?.length) {
+    const innermost = alts[alts.length - 1]!;
+    if (context.stack[innermost.depth] === innermost.node) return true;
+    alts.pop();
+  }
+  return false;
+}
+
 function fromMarkdown(smart: boolean): FromMarkdownExtension {
   return {
+    // No default handler on entering a label's text: this one notes an image's alt text.
+    enter: { labelText: enterLabelText },
     exit: {
-      // As mdast-util-from-markdown's own handler (the escaped character joins the text), with
-      // the stand-in for a character SmartyPants would change.
-      characterEscapeValue(this: CompileContext, token: Token) {
-        const text = this.stack.pop() as Text;
-        const value = this.sliceSerialize(token);
-        const index = KEPT.indexOf(value);
-        text.value += index < 0 ? value : String.fromCodePoint(STAND_IN_BASE + index);
-        text.position!.end = { line: token.end.line, column: token.end.column, offset: token.end.offset };
-      },
-      kramdownGuillemet(this: CompileContext, token: Token) {
+      kramdownTypographicSymbol(this: CompileContext, token: Token) {
         const parent = this.stack[this.stack.length - 1] as Parent;
         const raw = this.sliceSerialize(token);
-        if (!smart) {
-          appendText(parent, raw, token);
-          return;
-        }
-        if (raw.startsWith('<')) {
-          appendText(parent, raw.length > 2 ? `«${NO_BREAK_SPACE}` : '«', token);
-          return;
-        }
+        // `\<<` and `\>>`: the brackets as typed.
+        if (raw.startsWith('\\')) return appendText(parent, raw.slice(1), token);
+        if (!smart || inImage(this)) return appendText(parent, raw, token);
         // ` >>`: the space before is part of the symbol.
         const tail = parent.children[parent.children.length - 1];
-        if ((token as GuillemetToken).chirpySpaceBefore && tail?.type === 'text' && tail.value.endsWith(' ')) {
+        if (token._kramdownSpaceBefore && tail?.type === 'text' && tail.value.endsWith(' ')) {
           tail.value = tail.value.slice(0, -1);
-          appendText(parent, `${NO_BREAK_SPACE}»`, token);
-          return;
+          return appendText(parent, `${NO_BREAK_SPACE}»`, token);
         }
-        appendText(parent, '»', token);
+        appendText(parent, SYMBOLS[raw] ?? raw, token);
+      },
+      kramdownSmartQuote(this: CompileContext, token: Token) {
+        const parent = this.stack[this.stack.length - 1] as Parent;
+        const quote = this.sliceSerialize(token);
+        const decided = this.data.kramdownNextQuote;
+        this.data.kramdownNextQuote = undefined;
+        if (inImage(this)) return appendText(parent, quote, token);
+        if (decided?.offset === token.start.offset) return appendText(parent, decided.value, token);
+        const [value, next] = decideQuotes(quoteBefore(parent, token), quote, token._kramdownAhead ?? '');
+        if (next !== undefined) this.data.kramdownNextQuote = { offset: token.end.offset, value: next };
+        appendText(parent, value, token);
       },
     },
   };
 }
 
-/** Runs of four or more hyphens, which SmartyPants leaves alone. */
-const HYPHEN_RUN = /-{4,}/g;
-/**
- * An opening quote SmartyPants put after a character that is neither white space nor one of
- * kramdown's openers (`[`, `{`, `(`, `-`, `\\`, or another opening quote): kramdown's rule
- * `SQ_CLOSE` makes it a closing one (`"(x)"로`, `"100%"를` end with `”`).
- */
-const OPENING_AFTER_TEXT = /(?<=[^\s[{(\-\\“‘])[“‘]/gu;
-/**
- * A closing quote SmartyPants put after white space before something that is neither white space
- * nor ASCII punctuation (`'≈'는`): kramdown's last rule opens it. `’80s` stays.
- */
-const CLOSING_AFTER_SPACE = /(?<=\s)[”’](?![\s!-/:-@[-`{-~]|\d\ds)/gu;
-
-/** Where SmartyPants and kramdown part on a text node's dashes and quotes, kramdown's reading. */
-function kramdownPunctuation(text: string, next: { type: string } | undefined): string {
-  const beforeEmphasis = next?.type === 'emphasis' || next?.type === 'strong';
-  return (
-    text
-      // `''` after a word: what SmartyPants left straight, kramdown curled.
-      .replace(/(?<=\S)''/g, '’’')
-      // kramdown reads a longer run of hyphens as em dashes from the left, then an en dash or a hyphen.
-      .replace(HYPHEN_RUN, (run) => '—'.repeat(Math.floor(run.length / 3)) + ['', '-', '–'][run.length % 3])
-      .replace(CLOSING_AFTER_SPACE, (quote: string) => (quote === '”' ? '“' : '‘'))
-      .replace(OPENING_AFTER_TEXT, (quote: string, at: number, whole: string) =>
-        // A quote before emphasis opens it (`"*word*"`), whatever comes before.
-        beforeEmphasis && at === whole.length - 1 ? quote : quote === '“' ? '”' : '’',
-      )
-  );
-}
-
 export interface KramdownTypographyOptions {
-  /** Smart punctuation is on: guillemets and `''` too. */
+  /** Smart punctuation is on: kramdown's typographic symbols and smart quotes. */
   smart?: boolean;
 }
 
 export function remarkKramdownTypography(this: Processor, options: KramdownTypographyOptions = {}) {
   const smart = options.smart ?? true;
   const data = this.data() as Data & { micromarkExtensions?: unknown[]; fromMarkdownExtensions?: unknown[] };
-  (data.micromarkExtensions ??= []).push(syntax());
+  (data.micromarkExtensions ??= []).push(syntax(smart));
   (data.fromMarkdownExtensions ??= []).push(fromMarkdown(smart));
-  const restore = (text: string) => text.replace(STAND_INS, (char) => KEPT[char.codePointAt(0)! - STAND_IN_BASE]!);
-  return (tree: Root) => {
-    visit(tree, (node, index, parent) => {
-      if (smart && node.type === 'text')
-        node.value = kramdownPunctuation(node.value, parent?.children[(index ?? 0) + 1]);
-      // Text, and what the parser read as text: image alt, link and image URLs and titles, labels.
-      const fields = node as unknown as Record<string, unknown>;
-      for (const field of ['value', 'alt', 'url', 'title', 'label']) {
-        if (typeof fields[field] === 'string') fields[field] = restore(fields[field]);
-      }
-    });
-  };
 }
