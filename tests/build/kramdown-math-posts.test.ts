@@ -11,7 +11,11 @@ import { unified as astroUnified } from '@astrojs/markdown-remark';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ASTRO_FEATURES_OFF, chirpyMarkdownPlugins } from '../../packages/theme/src/integration/markdown.ts';
+import {
+  ASTRO_FEATURES_OFF,
+  chirpyMarkdownPlugins,
+  KRAMDOWN_REMARK_REHYPE,
+} from '../../packages/theme/src/integration/markdown.ts';
 import { parseChirpyConfig } from 'astro-theme-chirpy/config';
 import type { AstroConfig, AstroIntegrationLogger } from 'astro';
 import { jekyllBuild, type JekyllPost } from '../helpers/jekyll.ts';
@@ -122,6 +126,7 @@ describe('MDX posts', () => {
       remarkPlugins: plugins.remarkPlugins as never,
       rehypePlugins: plugins.rehypePlugins as never,
       ...ASTRO_FEATURES_OFF,
+      remarkRehype: KRAMDOWN_REMARK_REHYPE,
     });
     const renderer = await processor.createMdxRenderer!(
       { syntaxHighlight: false } as never,

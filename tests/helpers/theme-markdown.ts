@@ -9,7 +9,11 @@
 import { createMarkdownProcessor, type MarkdownRenderer } from '@astrojs/markdown-remark';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { parseChirpyConfig } from 'astro-theme-chirpy/config';
-import { ASTRO_FEATURES_OFF, chirpyMarkdownPlugins } from '../../packages/theme/src/integration/markdown.ts';
+import {
+  ASTRO_FEATURES_OFF,
+  chirpyMarkdownPlugins,
+  KRAMDOWN_REMARK_REHYPE,
+} from '../../packages/theme/src/integration/markdown.ts';
 import { remarkKramdownGfm } from '../../packages/theme/src/markdown/kramdown/strikethrough/index.ts';
 import { renderInfo, type ChirpyRenderInfo } from '../../packages/theme/src/markdown/frontmatter.ts';
 import type { AstroConfig, AstroIntegrationLogger } from 'astro';
@@ -57,6 +61,7 @@ function makeRenderer() {
     remarkPlugins: plugins.remarkPlugins as never,
     rehypePlugins: plugins.rehypePlugins as never,
     ...ASTRO_FEATURES_OFF,
+    remarkRehype: KRAMDOWN_REMARK_REHYPE,
     shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark' }, defaultColor: false },
   }).then((processor) => ({ render: processor.render.bind(processor), warnings }));
 }
@@ -120,7 +125,7 @@ export async function renderBare(markdown: string, options: BareOptions = {}): P
     .use(remarkParse)
     .use(remarkKramdownGfm)
     .use((options.remark ?? []).map(themePlugin))
-    .use(remarkRehype, { allowDangerousHtml: true })
+    .use(remarkRehype, { allowDangerousHtml: true, ...KRAMDOWN_REMARK_REHYPE })
     .use((options.rehype ?? []).map((entry) => (Array.isArray(entry) ? (entry as Pluggable) : themePlugin(entry))))
     .use(rehypeStringify, { allowDangerousHtml: true });
   const file = await processor.process({

@@ -9,7 +9,11 @@ import type { AstroConfig, AstroIntegrationLogger } from 'astro';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ASTRO_FEATURES_OFF, chirpyMarkdownPlugins } from '../../packages/theme/src/integration/markdown.ts';
+import {
+  ASTRO_FEATURES_OFF,
+  chirpyMarkdownPlugins,
+  KRAMDOWN_REMARK_REHYPE,
+} from '../../packages/theme/src/integration/markdown.ts';
 import { rehypeMathNumbering, tagSlots } from '../../packages/theme/src/markdown/mathjax/numbering.ts';
 import { TESTS_DIR } from '../helpers/site.ts';
 import { parseHtml, renderWithTheme } from '../helpers/theme-markdown.ts';
@@ -154,6 +158,7 @@ describe("KaTeX's console warnings", () => {
       remarkPlugins: plugins.remarkPlugins as never,
       rehypePlugins: plugins.rehypePlugins as never,
       ...ASTRO_FEATURES_OFF,
+      remarkRehype: KRAMDOWN_REMARK_REHYPE,
     });
     const printed: unknown[] = [];
     const saved = console.warn;

@@ -18,12 +18,19 @@ import { isUnifiedProcessor, unified } from '@astrojs/markdown-remark';
 import type { AstroConfig, AstroIntegrationLogger } from 'astro';
 import { fileURLToPath } from 'node:url';
 import type { ChirpyConfig } from '../config.ts';
+import { kramdownFootnoteBackContent } from '../markdown/kramdown/footnotes/back-content.ts';
 import { chirpyMarkdownPipeline } from '../markdown/pipeline.ts';
 
 type Plugin = [unknown, unknown?] | unknown;
 
 /** Astro's own GFM and SmartyPants, off on the processor the theme's plugins run in (see the header). */
 export const ASTRO_FEATURES_OFF = { gfm: false, smartypants: false } as const;
+
+/**
+ * remark-rehype's options for Chirpy posts (a site's own win): footnote back-links hold Chirpy's
+ * arrow (markdown/kramdown/footnotes/back-content.ts).
+ */
+export const KRAMDOWN_REMARK_REHYPE = { footnoteBackContent: kramdownFootnoteBackContent } as const;
 
 type UnifiedOptions = { gfm?: boolean; smartypants?: unknown };
 
@@ -91,6 +98,7 @@ export function setUpMarkdown(
     processor.options.remarkPlugins.push(...(plugins.remarkPlugins as never[]));
     processor.options.rehypePlugins.push(...(plugins.rehypePlugins as never[]));
     Object.assign(processor.options, ASTRO_FEATURES_OFF);
+    processor.options.remarkRehype = { ...KRAMDOWN_REMARK_REHYPE, ...processor.options.remarkRehype };
     return Object.keys(shikiThemes).length ? shikiThemes : undefined;
   }
   if (processor) {
@@ -104,8 +112,10 @@ export function setUpMarkdown(
   }
   return {
     ...shikiThemes,
-    processor: unified({ ...plugins, ...ASTRO_FEATURES_OFF } as Parameters<
-      typeof unified
-    >[0]) as AstroConfig['markdown']['processor'],
+    processor: unified({
+      ...plugins,
+      ...ASTRO_FEATURES_OFF,
+      remarkRehype: { ...KRAMDOWN_REMARK_REHYPE, ...astroConfig.markdown.remarkRehype },
+    } as Parameters<typeof unified>[0]) as AstroConfig['markdown']['processor'],
   };
 }

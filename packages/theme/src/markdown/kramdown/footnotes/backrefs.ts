@@ -1,8 +1,7 @@
 /**
  * Footnote back-links where kramdown puts them: in the note's last paragraph, or, when the note
  * ends with something else (a list, a formula, code), in a paragraph of their own. GFM's HTML
- * leaves them bare in the list item in that case. The arrow is Chirpy's `footnote_backlink`,
- * `↩` with U+FE0E, which asks for the text glyph (without it some systems draw an emoji).
+ * leaves them bare in the list item in that case. The arrow is Chirpy's (back-content.ts).
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { visit } from 'unist-util-visit';
@@ -20,12 +19,6 @@ const isBackref = (node: ElementContent): node is Element =>
 export function rehypeFootnoteBackrefs() {
   return (tree: Root, file?: VFile) => {
     if (file && !MAY_HAVE_FOOTNOTES.test(String(file.value))) return;
-    visit(tree, 'element', (link: Element) => {
-      if (!isBackref(link)) return;
-      for (const child of link.children) {
-        if (child.type === 'text') child.value = child.value.replace(/\u21A9(?!\uFE0E)/g, '\u21A9\uFE0E');
-      }
-    });
     visit(tree, 'element', (item: Element) => {
       if (item.tagName !== 'li' || !item.children.some(isBackref)) return;
       const first = item.children.findIndex(isBackref);
