@@ -5,7 +5,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { htmlProofer } from '../helpers/html-proofer.ts';
-import { buildSite, SHARED_DIR, type BuiltSite } from '../helpers/site.ts';
+import { buildSite, privateUseCharacters, SHARED_DIR, type BuiltSite } from '../helpers/site.ts';
 
 const DEMO_DIR = join(SHARED_DIR, 'corpus/chirpy-demo');
 const demoPosts = Object.fromEntries(
@@ -29,6 +29,10 @@ describe("Chirpy's demo posts", () => {
 
   it('are all four there', () => {
     expect(Object.keys(demoPosts)).toHaveLength(4);
+  });
+
+  it('hold no private-use character on any page or feed', () => {
+    expect(privateUseCharacters(site.dist)).toEqual([]);
   });
 
   it('build at the URLs Chirpy gives them', () => {

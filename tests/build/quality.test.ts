@@ -9,7 +9,7 @@ import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { htmlProofer } from '../helpers/html-proofer.ts';
-import { buildProject, REPO_DIR, TESTS_DIR, type BuiltSite } from '../helpers/site.ts';
+import { buildProject, privateUseCharacters, REPO_DIR, TESTS_DIR, type BuiltSite } from '../helpers/site.ts';
 
 const run = promisify(execFile);
 const EXAMPLE = join(REPO_DIR, 'examples/blog');
@@ -35,6 +35,10 @@ describe('the example blog', () => {
     rmSync(b, { recursive: true, force: true });
     first = await buildProject(EXAMPLE, a);
     second = await buildProject(EXAMPLE, b);
+  });
+
+  it('hold no private-use character on any page or feed', () => {
+    expect(privateUseCharacters(first.dist)).toEqual([]);
   });
 
   it('is valid HTML on every page (html-validate)', async () => {

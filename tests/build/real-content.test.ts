@@ -19,7 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, FLAGS } from '../../scripts/chromium.mjs';
 import { launchBrowser } from '../helpers/browser.ts';
 import { serve, type Served } from '../helpers/serve.ts';
-import { buildProject, REPO_DIR, TESTS_DIR } from '../helpers/site.ts';
+import { buildProject, privateUseCharacters, REPO_DIR, TESTS_DIR } from '../helpers/site.ts';
 
 const FIXTURE = join(TESTS_DIR, 'fixtures/real-content');
 const OUT = join(TESTS_DIR, '.tmp/real-content');
@@ -204,6 +204,10 @@ describe('real-content fixtures', () => {
   afterAll(async () => {
     await browser?.close();
     await served?.close();
+  });
+
+  it('hold no private-use character on any page or feed', () => {
+    expect(privateUseCharacters(OUT)).toEqual([]);
   });
 
   /** A page at `width`, in `mode`, once the page's scripts have run after its first frame. */

@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { htmlProofer } from '../helpers/html-proofer.ts';
-import { buildSite, SHARED_DIR, type BuiltSite } from '../helpers/site.ts';
+import { buildSite, privateUseCharacters, SHARED_DIR, type BuiltSite } from '../helpers/site.ts';
 
 const SEED = join(SHARED_DIR, 'corpus/seed/2021-04-28-retrospective.md');
 
@@ -19,6 +19,10 @@ describe('the seed post', () => {
         comments: { provider: 'giscus', repo: 'owner/repo', repoId: 'R_1', category: 'Comments', categoryId: 'DIC_1' },
       },
     });
+  });
+
+  it('holds no private-use character on any page or feed', () => {
+    expect(privateUseCharacters(site.dist)).toEqual([]);
   });
 
   it('is published at /posts/retrospective/ (the file name date is not part of the URL)', () => {

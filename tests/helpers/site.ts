@@ -207,3 +207,25 @@ export async function buildFailure(name: string, spec: SiteSpec): Promise<string
     error instanceof Error ? `${error.message}\n${(error as { hint?: string }).hint ?? ''}` : String(error);
   return `${message}\n${logs}`;
 }
+
+/**
+ * The pages (and feeds) of a built site that hold a private-use character (U+E000–U+F8FF), each
+ * with the first one in context. The Markdown pipeline once wrote escaped characters as such
+ * stand-ins and put them back later; text that missed the putting back showed them to readers.
+ */
+export function privateUseCharacters(dist: string): string[] {
+  const found: string[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (/\.(html|xml|json)$/.test(entry.name)) {
+        const text = readFileSync(path, 'utf8');
+        const at = text.search(/[\uE000-\uF8FF]/u);
+        if (at >= 0) found.push(`${path.slice(dist.length)}: …${text.slice(Math.max(0, at - 40), at + 40)}…`);
+      }
+    }
+  };
+  walk(dist);
+  return found;
+}
