@@ -32,6 +32,7 @@ import {
   type SiteLanguage,
   type SiteLanguages,
 } from './utils/languages.ts';
+import { themeCodeDigest } from './utils/theme-code-digest.ts';
 import { postPath } from './utils/urls.ts';
 
 export interface ChirpyLoaderOptions {
@@ -216,7 +217,7 @@ export function chirpyLoader(options: ChirpyLoaderOptions = {}): Loader {
       const entryTypes = new Map((context as LoaderContext & { entryTypes: Map<string, EntryType> }).entryTypes);
       const siteData = readSiteData(join(root, SITE_DATA_DIR));
       const generateDigest = renderInputsDigest(context.generateDigest, {
-        theme,
+        theme: { options: theme, code: themeCodeDigest() },
         siteData,
         postUrls: () => postUrls(dir, postLikeFiles),
         files: () => [INCLUDES_DIR, BIBLIOGRAPHY_DIR].map((folder) => folderContents(join(root, folder))),
@@ -316,7 +317,7 @@ export function chirpyLoader(options: ChirpyLoaderOptions = {}): Loader {
 /**
  * A post's digest, which decides whether a kept content store renders it again: its file, and
  * what its rendering reads besides the file. The theme's options (the Markdown plugins read them)
- * for every post; for a post that holds Liquid, also `site.data` and every post's URL (for
+ * and its code (utils/theme-code-digest.ts) for every post; for a post that holds Liquid, also `site.data` and every post's URL (for
  * `{% post_url %}`), so that changing a data file, the site title or another post's slug renders
  * it again instead of publishing its old text; likewise the site's includes and `.bib` files. These
  * are read only once a post with Liquid asks.
