@@ -8,6 +8,7 @@
  * theme's KaTeX becomes `\(tex\)` (or `\[tex\]` in display style).
  */
 import { parse, type HTMLElement, type Node } from 'node-html-parser';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { jekyllBuild } from './jekyll.ts';
 import { renderWithTheme } from './theme-markdown.ts';
 
@@ -71,4 +72,45 @@ export async function kramdownHtmlOf(name: string, cases: JudgedCase[]): Promise
 /** The theme's HTML of a case. */
 export async function themeHtmlOf(item: JudgedCase): Promise<string> {
   return (await renderWithTheme(item.markdown, item.math ? { math: true } : {})).html;
+}
+
+/** A case the theme renders as kramdown does: `html` is the theme's HTML. */
+export interface AgreedCase extends JudgedCase {
+  html: string;
+}
+
+/** A case where the theme keeps its own reading on purpose: kramdown's (canonical) HTML, and why. */
+export interface DifferentCase extends AgreedCase {
+  kramdown: string;
+  why: string;
+}
+
+/**
+ * One suite per construct: every case built by Jekyll once (`name` is its site), the theme's HTML
+ * pinned, and kramdown's equal to it in the canonical form, or, for the cases that differ, equal
+ * to the kramdown HTML written down and unlike the theme's.
+ */
+export function judgedSuite(title: string, name: string, agreed: AgreedCase[], different: DifferentCase[]): void {
+  describe(title, () => {
+    let kramdown: string[];
+    beforeAll(async () => {
+      kramdown = await kramdownHtmlOf(name, [...agreed, ...different]);
+    });
+
+    it.each(agreed.map((item, index) => [item.markdown, item, index] as const))('%j', async (_, item, index) => {
+      const html = await themeHtmlOf(item);
+      expect(html).toBe(item.html);
+      expect(canonicalHtml(kramdown[index]!), "kramdown's HTML").toBe(canonicalHtml(html));
+    });
+
+    it.each(different.map((item, index) => [item.markdown, item.why, item, agreed.length + index] as const))(
+      '%j (kramdown differs: %s)',
+      async (_, _why, item, index) => {
+        const html = await themeHtmlOf(item);
+        expect(html).toBe(item.html);
+        expect(canonicalHtml(kramdown[index]!), "kramdown's HTML").toBe(item.kramdown);
+        expect(item.kramdown).not.toBe(canonicalHtml(html));
+      },
+    );
+  });
 }

@@ -5,12 +5,12 @@
  * the attributes each writes its own way set aside). The cases where the theme keeps its own
  * reading are listed apart, with kramdown's HTML next to the theme's.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { remarkKramdown } from '../../packages/theme/src/markdown/kramdown/index.ts';
-import { canonicalHtml, kramdownHtmlOf, themeHtmlOf, type JudgedCase } from '../helpers/kramdown-html.ts';
+import { judgedSuite, type AgreedCase, type DifferentCase } from '../helpers/kramdown-html.ts';
 
 /** An mdast node, as far as these tests read it. */
 interface Node {
@@ -26,12 +26,7 @@ function* nodesOf(tree: unknown): Generator<Node> {
   for (const child of node.children ?? []) yield* nodesOf(child);
 }
 
-interface Case extends JudgedCase {
-  /** The theme's HTML. */
-  html: string;
-}
-
-const AGREED: Case[] = [
+const AGREED: AgreedCase[] = [
   // A definition list inside.
   { markdown: '<div markdown="1">\nTerm\n: def\n</div>', html: '<div>\n<dl><dt>Term</dt><dd>def</dd></dl>\n</div>' },
   // kramdown's typography inside.
@@ -130,13 +125,7 @@ const AGREED: Case[] = [
   },
 ];
 
-interface Different extends Case {
-  /** kramdown's HTML, in canonical form (tests/helpers/kramdown-html.ts). */
-  kramdown: string;
-  why: string;
-}
-
-const DIFFERENT: Different[] = [
+const DIFFERENT: DifferentCase[] = [
   {
     markdown: '<div markdown="1">*a*</div>',
     html: '<div>\n<p><em>a</em></p>\n</div>',
@@ -163,28 +152,7 @@ const DIFFERENT: Different[] = [
   },
 ];
 
-describe('kramdown HTML blocks', () => {
-  let kramdown: string[];
-  beforeAll(async () => {
-    kramdown = await kramdownHtmlOf('html-blocks', [...AGREED, ...DIFFERENT]);
-  });
-
-  it.each(AGREED.map((item, index) => [item.markdown, item, index] as const))('%j', async (_, item, index) => {
-    const html = await themeHtmlOf(item);
-    expect(html).toBe(item.html);
-    expect(canonicalHtml(kramdown[index]!), "kramdown's HTML").toBe(canonicalHtml(html));
-  });
-
-  it.each(DIFFERENT.map((item, index) => [item.markdown, item.why, item, AGREED.length + index] as const))(
-    '%j (kramdown differs: %s)',
-    async (_, _why, item, index) => {
-      const html = await themeHtmlOf(item);
-      expect(html).toBe(item.html);
-      expect(canonicalHtml(kramdown[index]!), "kramdown's HTML").toBe(item.kramdown);
-      expect(item.kramdown).not.toBe(canonicalHtml(html));
-    },
-  );
-});
+judgedSuite('kramdown HTML blocks', 'html-blocks', AGREED, DIFFERENT);
 
 describe('the content of markdown="1" elements is read by the parser', () => {
   const parser = () => unified().use(remarkParse).use(remarkGfm).use(remarkKramdown());

@@ -5,12 +5,12 @@
  * the attributes each writes its own way set aside). The cases where the theme keeps its own
  * reading are listed apart, with kramdown's HTML next to the theme's.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { remarkKramdown } from '../../packages/theme/src/markdown/kramdown/index.ts';
-import { canonicalHtml, kramdownHtmlOf, themeHtmlOf, type JudgedCase } from '../helpers/kramdown-html.ts';
+import { judgedSuite, type AgreedCase, type DifferentCase } from '../helpers/kramdown-html.ts';
 
 /** An mdast node, as far as these tests read it. */
 interface Node {
@@ -26,12 +26,7 @@ function* nodesOf(tree: unknown): Generator<Node> {
   for (const child of node.children ?? []) yield* nodesOf(child);
 }
 
-interface Case extends JudgedCase {
-  /** The theme's HTML. */
-  html: string;
-}
-
-const AGREED: Case[] = [
+const AGREED: AgreedCase[] = [
   // A term and its definition.
   { markdown: 'Term\n: Definition', html: '<dl><dt>Term</dt><dd>Definition</dd></dl>' },
   // Terms, then definitions.
@@ -121,13 +116,7 @@ const AGREED: Case[] = [
   { markdown: 'Term $a\n: b$ c', html: '<dl><dt>Term $a</dt><dd>b$ c</dd></dl>', math: true },
 ];
 
-interface Different extends Case {
-  /** kramdown's HTML, in canonical form (tests/helpers/kramdown-html.ts). */
-  kramdown: string;
-  why: string;
-}
-
-const DIFFERENT: Different[] = [
+const DIFFERENT: DifferentCase[] = [
   {
     markdown: 'Term\n: def\nnot def',
     html: '<p>Term\n: def\nnot def</p>',
@@ -154,28 +143,7 @@ const DIFFERENT: Different[] = [
   },
 ];
 
-describe('kramdown definition lists', () => {
-  let kramdown: string[];
-  beforeAll(async () => {
-    kramdown = await kramdownHtmlOf('definition-lists', [...AGREED, ...DIFFERENT]);
-  });
-
-  it.each(AGREED.map((item, index) => [item.markdown, item, index] as const))('%j', async (_, item, index) => {
-    const html = await themeHtmlOf(item);
-    expect(html).toBe(item.html);
-    expect(canonicalHtml(kramdown[index]!), "kramdown's HTML").toBe(canonicalHtml(html));
-  });
-
-  it.each(DIFFERENT.map((item, index) => [item.markdown, item.why, item, AGREED.length + index] as const))(
-    '%j (kramdown differs: %s)',
-    async (_, _why, item, index) => {
-      const html = await themeHtmlOf(item);
-      expect(html).toBe(item.html);
-      expect(canonicalHtml(kramdown[index]!), "kramdown's HTML").toBe(item.kramdown);
-      expect(item.kramdown).not.toBe(canonicalHtml(html));
-    },
-  );
-});
+judgedSuite('kramdown definition lists', 'definition-lists', AGREED, DIFFERENT);
 
 describe('definition lists are made by the parser', () => {
   /** The `chirpy-dl` nodes, with their terms and definitions, a plugin sees in the tree it gets. */
