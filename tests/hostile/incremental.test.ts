@@ -2,7 +2,8 @@
  * With the content store kept (as the deploy workflow keeps it), a post's page is rendered again
  * when what its Liquid reads changes, not only its own file: `site.data`, the site's options
  * (`site.title`), another post's URL (`{% post_url %}`). Before, the old text and a dead link
- * stayed published with no error.
+ * stayed published with no error. Likewise a file the post reads with `{% include_relative %}`
+ * from the posts folder.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -40,5 +41,23 @@ describe('a kept content store renders a Liquid post again when what it reads ch
     const moved = await buildAgain(first.root, { options: { title: 'Second Title' } });
     expect(text(moved)).toContain('href="/posts/moved/"');
     expect(moved.exists('/posts/moved/')).toBe(true);
+  });
+
+  it('a file read with include_relative', async () => {
+    const spec = {
+      posts: {
+        '2024-01-01-reader.md': post({ title: 'Reader' }, 'Note: {% include_relative note.html %}'),
+        '2024-01-03-plain.md': post({ title: 'Plain' }, 'No Liquid here.'),
+      },
+      files: { 'src/content/posts/note.html': 'first note' },
+    };
+    const first = await buildSite('incremental-include-relative', spec);
+    const text = (site: typeof first) => site.html('/posts/reader/').querySelector('.content')!.toString();
+    expect(text(first)).toContain('Note: first note');
+
+    writeFileSync(join(first.root, 'src/content/posts/note.html'), 'second note');
+    const again = await buildAgain(first.root, spec);
+    expect(text(again)).toContain('Note: second note');
+    expect(text(again)).not.toContain('first note');
   });
 });

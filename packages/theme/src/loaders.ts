@@ -220,6 +220,7 @@ export function chirpyLoader(options: ChirpyLoaderOptions = {}): Loader {
         siteData,
         postUrls: () => postUrls(dir, postLikeFiles),
         files: () => [INCLUDES_DIR, BIBLIOGRAPHY_DIR].map((folder) => folderContents(join(root, folder))),
+        postsFolder: () => folderContents(dir),
       });
       const liquid = liquidForPosts({
         root,
@@ -318,22 +319,34 @@ export function chirpyLoader(options: ChirpyLoaderOptions = {}): Loader {
  * what its rendering reads besides the file. The theme's options (the Markdown plugins read them)
  * for every post; for a post that holds Liquid, also `site.data` and every post's URL (for
  * `{% post_url %}`), so that changing a data file, the site title or another post's slug renders
- * it again instead of publishing its old text; likewise the site's includes and `.bib` files. These
- * are read only once a post with Liquid asks.
+ * it again instead of publishing its old text; likewise the site's includes and `.bib` files. A
+ * post that says `include_relative` also reads the posts folder, so every file in it counts for
+ * that post (editing any post renders such posts again; posts without it are not touched). These
+ * are read only once a post with Liquid asks. Another post's text (an appended sentence) is not
+ * an input of a Liquid post: only its URL is, so editing one post renders that post alone.
  */
 function renderInputsDigest(
   generate: LoaderContext['generateDigest'],
-  inputs: { theme: unknown; siteData: unknown; postUrls: () => unknown; files: () => unknown },
+  inputs: {
+    theme: unknown;
+    siteData: unknown;
+    postUrls: () => unknown;
+    files: () => unknown;
+    postsFolder: () => unknown;
+  },
 ): LoaderContext['generateDigest'] {
   const themeInputs = JSON.stringify(inputs.theme ?? null);
   let liquidInputs: string | undefined;
+  let postsFolderInputs: string | undefined;
   return (data) => {
     if (typeof data !== 'string') return generate(data);
     if (!data.includes('{{') && !data.includes('{%')) return generate(`${data}\u0000${themeInputs}`);
     liquidInputs ??= generate(
       JSON.stringify({ data: inputs.siteData ?? null, urls: inputs.postUrls(), files: inputs.files() }),
     );
-    return generate(`${data}\u0000${themeInputs}\u0000${liquidInputs}`);
+    if (!data.includes('include_relative')) return generate(`${data}\u0000${themeInputs}\u0000${liquidInputs}`);
+    postsFolderInputs ??= generate(JSON.stringify(inputs.postsFolder()));
+    return generate(`${data}\u0000${themeInputs}\u0000${liquidInputs}\u0000${postsFolderInputs}`);
   };
 }
 
