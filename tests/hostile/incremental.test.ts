@@ -29,9 +29,22 @@ describe('a kept content store renders a Liquid post again when what it reads ch
     expect(text(first)).toContain('Motto: first. Site: First Title.');
     expect(text(first)).toContain('href="/posts/other/"');
 
+    // The loader's summary (utils/sync-progress.ts) says how many posts were rendered again.
+    const renderedAgain = (site: typeof first) => /3 posts in [\d.]+ s: (\d+) rendered/.exec(site.logs)?.[1];
+    expect(renderedAgain(first)).toBe('3');
+
+    // Another post's text is no input of the Liquid post: only the edited post is rendered again.
+    const plain = join(first.root, 'src/content/posts/2024-01-03-plain.md');
+    writeFileSync(plain, `${readFileSync(plain, 'utf8')}\nOne more sentence.\n`);
+    const edited = await buildAgain(first.root, spec);
+    expect(renderedAgain(edited)).toBe('1');
+    expect(edited.html('/posts/plain/').querySelector('.content')!.text).toContain('One more sentence.');
+    expect(text(edited)).toContain('Motto: first. Site: First Title.');
+
     writeFileSync(join(first.root, 'src/data/info.yml'), 'motto: second\n');
     const data = await buildAgain(first.root, spec);
     expect(text(data)).toContain('Motto: second.');
+    expect(renderedAgain(data)).toBe('1');
 
     const title = await buildAgain(first.root, { options: { title: 'Second Title' } });
     expect(text(title)).toContain('Site: Second Title.');

@@ -23,6 +23,7 @@ import { normalizeFrontmatter } from './utils/frontmatter.ts';
 import { withDefaults } from './utils/frontmatter-defaults.ts';
 import { gitDates } from './utils/git-dates.ts';
 import { readSiteData } from './utils/site-data.ts';
+import { syncProgress } from './utils/sync-progress.ts';
 import { isExternalMedia, mediaUrl } from './utils/media.ts';
 import {
   postId,
@@ -251,15 +252,34 @@ export function chirpyLoader(options: ChirpyLoaderOptions = {}): Loader {
         warn: (message) => context.logger.warn(message),
         fail: (message, cause) => new FrontmatterError(message, { cause }),
       });
+      // Posts done / total while the sync runs (utils/sync-progress.ts): a large blog's first
+      // `astro dev` shows nothing else for minutes.
+      const postFiles = postLikeFiles.filter((file) => parsePostFileName(file));
+      const progress = syncProgress({ total: postFiles.length, log: (message) => context.logger.info(message) });
       const markdown = entryTypes.get('.md');
       if (markdown) entryTypes.set('.markdown', markdown);
       for (const extension of ['.md', '.markdown', '.mdx']) {
         const type = entryTypes.get(extension);
         if (!type) continue;
         const read = namedErrors(type, root);
+        const { getRenderFunction } = type;
         entryTypes.set(extension, {
           ...type,
+          // Counts the posts rendered now; a post the kept store holds is not rendered. An entry
+          // type that renders with the page (MDX) counts as rendered when it is read.
+          ...(getRenderFunction && {
+            getRenderFunction: async (config) => {
+              const render = await getRenderFunction.call(type, config);
+              return async (entry) => {
+                const rendered = await render(entry);
+                progress.rendered();
+                return rendered;
+              };
+            },
+          }),
           getEntryInfo: async (params) => {
+            progress.started();
+            if (!getRenderFunction) progress.rendered();
             let info = await read(params);
             const fileName = fileURLToPath(params.fileUrl);
             // Jekyll applies `defaults:` before anything reads the front matter (Liquid's `page` too).
@@ -299,7 +319,6 @@ export function chirpyLoader(options: ChirpyLoaderOptions = {}): Loader {
         parseData,
         logger: failOnLostPosts(context.logger, postsFolder),
       } as LoaderContext);
-      const postFiles = postLikeFiles.filter((file) => parsePostFileName(file));
       const awkward = postFiles.filter((file) => AWKWARD_PATH.test(file));
       await loadAwkwardPosts(awkward, {
         context: { ...context, generateDigest },
@@ -309,6 +328,7 @@ export function chirpyLoader(options: ChirpyLoaderOptions = {}): Loader {
         generateId,
         retainBody,
       });
+      progress.finish();
       assertNoPostLost(postFiles, { context, dir, root });
     },
   };
