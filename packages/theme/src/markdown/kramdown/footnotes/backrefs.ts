@@ -5,7 +5,7 @@
  * `↩` with U+FE0E, which asks for the text glyph (without it some systems draw an emoji).
  */
 import type { Element, ElementContent, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { eachElement } from '../../html/hast.ts';
 import type { VFile } from 'vfile';
 
 /**
@@ -20,13 +20,13 @@ const isBackref = (node: ElementContent): node is Element =>
 export function rehypeFootnoteBackrefs() {
   return (tree: Root, file?: VFile) => {
     if (file && !MAY_HAVE_FOOTNOTES.test(String(file.value))) return;
-    visit(tree, 'element', (link: Element) => {
+    eachElement(tree, (link: Element) => {
       if (!isBackref(link)) return;
       for (const child of link.children) {
         if (child.type === 'text') child.value = child.value.replace(/\u21A9(?!\uFE0E)/g, '\u21A9\uFE0E');
       }
     });
-    visit(tree, 'element', (item: Element) => {
+    eachElement(tree, (item: Element) => {
       if (item.tagName !== 'li' || !item.children.some(isBackref)) return;
       const first = item.children.findIndex(isBackref);
       // The back-links and the spaces between them, up to the end of the item.
