@@ -25,7 +25,7 @@ describe('syncProgress', () => {
     expect(lines).toEqual(['3 posts in 0.3 s: 3 rendered']);
   });
 
-  it('reports each tenth once the sync is slow, and every interval within a tenth', () => {
+  it('reports each tenth once the sync is slow, never twice within half the interval, and every interval within a tenth', () => {
     const { progress, lines, advance } = clocked(1000);
     for (let i = 0; i < 1000; i += 1) {
       progress.started();
@@ -36,14 +36,16 @@ describe('syncProgress', () => {
     progress.finish();
     expect(lines).toEqual([
       'posts: 201 of 1000 (20%)',
-      'posts: 300 of 1000 (30%)',
-      'posts: 400 of 1000 (40%)',
-      'posts: 500 of 1000 (50%)',
-      'posts: 600 of 1000 (60%)',
-      'posts: 700 of 1000 (70%)',
+      // a tenth waits until a second has passed since the line before
+      'posts: 301 of 1000 (30%)',
+      'posts: 401 of 1000 (40%)',
+      'posts: 501 of 1000 (50%)',
+      'posts: 601 of 1000 (60%)',
+      'posts: 701 of 1000 (70%)',
+      // five seconds on one post: a line without a new tenth
       'posts: 702 of 1000 (70%)',
-      'posts: 800 of 1000 (80%)',
-      'posts: 900 of 1000 (90%)',
+      'posts: 802 of 1000 (80%)',
+      'posts: 902 of 1000 (90%)',
       '1000 posts in 15.0 s: 500 rendered, 500 unchanged (kept from the content store)',
     ]);
   });

@@ -1,8 +1,8 @@
 /**
  * Progress of the posts' content sync, for the loader's logger. A large blog's first `astro dev`
  * (or a cold build) spends minutes rendering posts while Astro shows only "Syncing content"; this
- * says how far it is: "posts: 300 of 719", at most once per tenth of the posts or every two
- * seconds, and only once the sync has taken two seconds (a small blog syncs without a line). When
+ * says how far it is: "posts: 300 of 719", at each tenth of the posts or every two seconds
+ * (never two lines within a second), and only once the sync has taken two seconds (a small blog syncs without a line). When
  * the sync ends, one line says how many posts were rendered and how many a kept content store
  * already held, which is also how to see what an incremental build rendered again.
  *
@@ -48,7 +48,9 @@ export function syncProgress({
       const time = now();
       if (time - start < interval) return;
       const tenth = Math.floor((started * 10) / total);
-      if (tenth > lastTenth || time - lastLogged >= interval) {
+      // A new tenth, unless a line came less than half an interval ago (then it waits for that),
+      // or a whole interval without a line.
+      if ((tenth > lastTenth && time - lastLogged >= interval / 2) || time - lastLogged >= interval) {
         lastTenth = tenth;
         lastLogged = time;
         log(`posts: ${started} of ${total} (${Math.floor((started * 100) / total)}%)`);
