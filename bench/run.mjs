@@ -6,6 +6,10 @@
 //   --profile                  where the time goes (bench/profile.mjs): one profiled build of each
 //                              site per run at BENCH_SIZES (default 1000), its own section
 //                              (markers bench-profile, or bench-profile-heavy with --heavy)
+//   --incremental              warm rebuilds (issue Step 17, item 4): at BENCH_SIZES (default
+//                              1000,5000) a cold build, then one post edited and the site built
+//                              again with the content store kept; printed (BENCH_PRINT) or
+//                              written between the bench-incremental markers
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -71,6 +75,52 @@ if (profile) {
   process.exit(0);
 }
 
+if (process.argv.includes('--incremental')) {
+  const incrementalSizes = (process.env.BENCH_SIZES ?? '1000,5000').split(',').map(Number);
+  const incrementalRuns = Number(process.env.BENCH_RUNS ?? 1);
+  const rows = [];
+  for (const n of incrementalSizes) {
+    for (const root of Object.values(SITES)) generateFor(root, n);
+    for (let run = 0; run < incrementalRuns; run += 1) {
+      for (const [name, root] of Object.entries(SITES)) {
+        const cold = buildOnce(root, 'full');
+        // Nothing changed: what a build costs that renders no post again.
+        const unchanged = buildOnce(root, 'full', undefined, { keepStore: true });
+        // One post edited: a sentence appended to the middle post of the folder.
+        const folder = join(root, 'src/content/posts');
+        const post = join(folder, readdirSync(folder).sort()[Math.floor(n / 2)]);
+        const before = readFileSync(post, 'utf8');
+        writeFileSync(post, `${before.trimEnd()}\n\nOne more sentence, appended for the warm rebuild.\n`);
+        let edited;
+        try {
+          edited = buildOnce(root, 'full', undefined, { keepStore: true });
+        } finally {
+          writeFileSync(post, before);
+        }
+        const row = { n, name, run: run + 1, cold, unchanged, edited };
+        console.log(
+          `N=${n} ${name}: cold ${cold.seconds.toFixed(1)} s, unchanged ${unchanged.seconds.toFixed(1)} s, one post edited ${edited.seconds.toFixed(1)} s (${(edited.seconds / cold.seconds).toFixed(2)} of cold)`,
+        );
+        rows.push(row);
+      }
+    }
+  }
+  const body = [
+    `Measured by \`node bench/run.mjs --incremental\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}${heavy ? ', heavy corpus' : ''}. A cold build (caches removed), then the same site built again with the content store kept (\`.astro\`, \`node_modules/.astro\`; \`dist\` removed): once unchanged, once with a sentence appended to one post. Theme and baseline take turns.`,
+    '',
+    '| N | site | run | cold (s) | unchanged (s) | one post edited (s) | edited / cold | peak MB cold / edited |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...rows.map(
+      (r) =>
+        `| ${r.n} | ${r.name} | ${r.run} | ${r.cold.seconds.toFixed(1)} | ${r.unchanged.seconds.toFixed(1)} | ${r.edited.seconds.toFixed(1)} | ${(r.edited.seconds / r.cold.seconds).toFixed(2)} | ${r.cold.peakMb.toFixed(0)} / ${r.edited.peakMb.toFixed(0)} |`,
+    ),
+    '',
+  ];
+  if (process.env.BENCH_PRINT) console.log(body.join('\n'));
+  else writeSection('bench-incremental', body);
+  process.exit(0);
+}
+
 /** `--multilingual-only`: only the multilingual case, its table printed (not written). */
 const multilingualOnly = process.argv.includes('--multilingual-only');
 const sizes = multilingualOnly
@@ -86,8 +136,10 @@ function files(dir) {
     .filter((path) => statSync(path).isFile());
 }
 
-function buildOnce(root, variant, languages) {
-  for (const path of ['dist', '.astro', 'node_modules/.astro'])
+function buildOnce(root, variant, languages, { keepStore = false } = {}) {
+  // A cold build removes Astro's caches (the content store among them); a warm one keeps them,
+  // as the deploy workflow does between builds, and removes only the output.
+  for (const path of keepStore ? ['dist'] : ['dist', '.astro', 'node_modules/.astro'])
     rmSync(join(root, path), { recursive: true, force: true });
   const started = process.hrtime.bigint();
   const result = spawnSync(process.execPath, [join(HERE, 'build-one.mjs'), root], {

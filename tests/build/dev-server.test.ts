@@ -1,7 +1,8 @@
 /**
  * `astro dev` serves a multilingual blog as the build publishes it: each language's pages under
  * its prefix, in its language, with links kept in it, an untranslated post under every language,
- * and each language's feed. The dev server runs as a user starts it (`astro dev` in the site).
+ * and each language's feed. The dev server runs as a user starts it (`astro dev` in the site). The
+ * loader reports the posts' sync (utils/sync-progress.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
@@ -95,6 +96,10 @@ describe('astro dev on a multilingual blog', () => {
     const { status, text } = await page(path);
     expect(status, output).toBe(200);
     expect(parse(text).querySelector('html')!.getAttribute('lang')).toBe(language);
+  });
+
+  it('says how many posts the content sync rendered (the summary of its progress lines)', () => {
+    expect(output).toMatch(/3 posts in [\d.]+ s: 3 rendered/);
   });
 
   it('says on the search page that search works in the built site', async () => {

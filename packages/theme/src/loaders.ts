@@ -23,6 +23,7 @@ import { normalizeFrontmatter } from './utils/frontmatter.ts';
 import { withDefaults } from './utils/frontmatter-defaults.ts';
 import { gitDates } from './utils/git-dates.ts';
 import { readSiteData } from './utils/site-data.ts';
+import { syncProgress } from './utils/sync-progress.ts';
 import { isExternalMedia, mediaUrl } from './utils/media.ts';
 import {
   postId,
@@ -221,6 +222,7 @@ export function chirpyLoader(options: ChirpyLoaderOptions = {}): Loader {
         siteData,
         postUrls: () => postUrls(dir, postLikeFiles),
         files: () => [INCLUDES_DIR, BIBLIOGRAPHY_DIR].map((folder) => folderContents(join(root, folder))),
+        postsFolder: () => folderContents(dir),
       });
       const liquid = liquidForPosts({
         root,
@@ -251,15 +253,34 @@ export function chirpyLoader(options: ChirpyLoaderOptions = {}): Loader {
         warn: (message) => context.logger.warn(message),
         fail: (message, cause) => new FrontmatterError(message, { cause }),
       });
+      // Posts done / total while the sync runs (utils/sync-progress.ts): a large blog's first
+      // `astro dev` shows nothing else for minutes.
+      const postFiles = postLikeFiles.filter((file) => parsePostFileName(file));
+      const progress = syncProgress({ total: postFiles.length, log: (message) => context.logger.info(message) });
       const markdown = entryTypes.get('.md');
       if (markdown) entryTypes.set('.markdown', markdown);
       for (const extension of ['.md', '.markdown', '.mdx']) {
         const type = entryTypes.get(extension);
         if (!type) continue;
         const read = namedErrors(type, root);
+        const { getRenderFunction } = type;
         entryTypes.set(extension, {
           ...type,
+          // Counts the posts rendered now; a post the kept store holds is not rendered. An entry
+          // type that renders with the page (MDX) counts as rendered when it is read.
+          ...(getRenderFunction && {
+            getRenderFunction: async (config) => {
+              const render = await getRenderFunction.call(type, config);
+              return async (entry) => {
+                const rendered = await render(entry);
+                progress.rendered();
+                return rendered;
+              };
+            },
+          }),
           getEntryInfo: async (params) => {
+            progress.started();
+            if (!getRenderFunction) progress.rendered();
             let info = await read(params);
             const fileName = fileURLToPath(params.fileUrl);
             // Jekyll applies `defaults:` before anything reads the front matter (Liquid's `page` too).
@@ -299,7 +320,6 @@ export function chirpyLoader(options: ChirpyLoaderOptions = {}): Loader {
         parseData,
         logger: failOnLostPosts(context.logger, postsFolder),
       } as LoaderContext);
-      const postFiles = postLikeFiles.filter((file) => parsePostFileName(file));
       const awkward = postFiles.filter((file) => AWKWARD_PATH.test(file));
       await loadAwkwardPosts(awkward, {
         context: { ...context, generateDigest },
@@ -309,6 +329,7 @@ export function chirpyLoader(options: ChirpyLoaderOptions = {}): Loader {
         generateId,
         retainBody,
       });
+      progress.finish();
       assertNoPostLost(postFiles, { context, dir, root });
     },
   };
@@ -319,22 +340,34 @@ export function chirpyLoader(options: ChirpyLoaderOptions = {}): Loader {
  * what its rendering reads besides the file. The theme's options (the Markdown plugins read them)
  * and its code (utils/theme-code-digest.ts) for every post; for a post that holds Liquid, also `site.data` and every post's URL (for
  * `{% post_url %}`), so that changing a data file, the site title or another post's slug renders
- * it again instead of publishing its old text; likewise the site's includes and `.bib` files. These
- * are read only once a post with Liquid asks.
+ * it again instead of publishing its old text; likewise the site's includes and `.bib` files. A
+ * post that says `include_relative` also reads the posts folder, so every file in it counts for
+ * that post (editing any post renders such posts again; posts without it are not touched). These
+ * are read only once a post with Liquid asks. Another post's text (an appended sentence) is not
+ * an input of a Liquid post: only its URL is, so editing one post renders that post alone.
  */
 function renderInputsDigest(
   generate: LoaderContext['generateDigest'],
-  inputs: { theme: unknown; siteData: unknown; postUrls: () => unknown; files: () => unknown },
+  inputs: {
+    theme: unknown;
+    siteData: unknown;
+    postUrls: () => unknown;
+    files: () => unknown;
+    postsFolder: () => unknown;
+  },
 ): LoaderContext['generateDigest'] {
   const themeInputs = JSON.stringify(inputs.theme ?? null);
   let liquidInputs: string | undefined;
+  let postsFolderInputs: string | undefined;
   return (data) => {
     if (typeof data !== 'string') return generate(data);
     if (!data.includes('{{') && !data.includes('{%')) return generate(`${data}\u0000${themeInputs}`);
     liquidInputs ??= generate(
       JSON.stringify({ data: inputs.siteData ?? null, urls: inputs.postUrls(), files: inputs.files() }),
     );
-    return generate(`${data}\u0000${themeInputs}\u0000${liquidInputs}`);
+    if (!data.includes('include_relative')) return generate(`${data}\u0000${themeInputs}\u0000${liquidInputs}`);
+    postsFolderInputs ??= generate(JSON.stringify(inputs.postsFolder()));
+    return generate(`${data}\u0000${themeInputs}\u0000${liquidInputs}\u0000${postsFolderInputs}`);
   };
 }
 

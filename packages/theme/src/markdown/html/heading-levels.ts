@@ -9,14 +9,13 @@
  * 2, 3, 3, 3. Only headings whose level changes get the attribute.
  */
 import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
-import { isHeading } from './hast.ts';
+import { eachElement, isHeading } from './hast.ts';
 
 export function rehypeHeadingLevels() {
   return (tree: Root) => {
     /** Headings still open above this point: the element's level and the level it reads as. */
     const open: { own: number; level: number }[] = [];
-    visit(tree, 'element', (element: Element) => {
+    eachElement(tree, (element: Element) => {
       if (!isHeading(element)) return undefined;
       const own = Number(element.tagName[1]);
       while (open.length > 0 && open.at(-1)!.own >= own) open.pop();

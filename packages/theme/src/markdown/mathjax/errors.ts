@@ -16,7 +16,6 @@
  */
 import type { Element, Root } from 'hast';
 import { EXIT, SKIP, visit } from 'unist-util-visit';
-import { SKIP as SKIP_PARENTS, visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
 import { classesOf, textOf } from '../html/hast.ts';
 import { takeKatexWarnings } from './katex-warnings.ts';
@@ -367,20 +366,30 @@ function hasUnknownCommand(node: Element): boolean {
 
 function unknownCommands(tree: Root): Unknown[] {
   const found: Unknown[] = [];
-  visitParents(tree, 'element', (node, parents) => {
-    if (!classesOf(node).includes('katex')) return undefined;
-    if (!classesOf(node).includes('math-mathjax') && hasUnknownCommand(node)) {
-      const parent = parents.at(-1) as Root | Element;
-      const wrapped = parent.type === 'element' && classesOf(parent).includes('katex-display');
-      const math = elementsIn(node, (element) => element.tagName === 'math')[0];
+  // Every node is entered but a KaTeX formula, as visitParents with SKIP did; a formula's parent
+  // and grandparent are handed down instead of a copied list of ancestors for every node (the
+  // walk runs on every post: `theme: markdown/mathjax/errors.ts` in the Step 17 profile).
+  const walk = (node: Root | Element, parent: Root | Element | undefined): void => {
+    for (const child of node.children) {
+      if (child.type !== 'element') {
+        if ('children' in child && Array.isArray(child.children)) walk(child as unknown as Element, node);
+        continue;
+      }
+      if (!classesOf(child).includes('katex')) {
+        walk(child, node);
+        continue;
+      }
+      if (classesOf(child).includes('math-mathjax') || !hasUnknownCommand(child)) continue;
+      const wrapped = node.type === 'element' && classesOf(node).includes('katex-display');
+      const math = elementsIn(child, (element) => element.tagName === 'math')[0];
       found.push({
-        element: wrapped ? parent : node,
-        parent: wrapped ? (parents.at(-2) as Root | Element) : parent,
-        tex: annotationOf(node) ?? textOf(node),
+        element: wrapped ? node : child,
+        parent: wrapped ? parent! : node,
+        tex: annotationOf(child) ?? textOf(child),
         display: wrapped || math?.properties.display === 'block',
       });
     }
-    return SKIP_PARENTS;
-  });
+  };
+  walk(tree, undefined);
   return found;
 }

@@ -4,7 +4,7 @@
  * leaves them bare in the list item in that case. The arrow is Chirpy's (back-content.ts).
  */
 import type { Element, ElementContent, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { eachElement } from '../../html/hast.ts';
 import type { VFile } from 'vfile';
 
 /**
@@ -19,7 +19,7 @@ const isBackref = (node: ElementContent): node is Element =>
 export function rehypeFootnoteBackrefs() {
   return (tree: Root, file?: VFile) => {
     if (file && !MAY_HAVE_FOOTNOTES.test(String(file.value))) return;
-    visit(tree, 'element', (item: Element) => {
+    eachElement(tree, (item: Element) => {
       if (item.tagName !== 'li' || !item.children.some(isBackref)) return;
       const first = item.children.findIndex(isBackref);
       // The back-links and the spaces between them, up to the end of the item.

@@ -12,7 +12,7 @@
  * (`## Appendix[^3]`) links to the note like any other.
  */
 import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { eachElement } from '../../html/hast.ts';
 import type { VFile } from 'vfile';
 import { MAY_HAVE_FOOTNOTES } from './backrefs.ts';
 
@@ -43,7 +43,7 @@ const noteOf = (value: unknown): string | undefined =>
  */
 function writtenNames(tree: Root, source: string): Map<string, string> {
   const names = new Map<string, string>();
-  visit(tree, 'element', (node: Element) => {
+  eachElement(tree, (node: Element) => {
     const gfm = node.tagName === 'li' ? noteOf(node.properties.id) : undefined;
     const start = node.position?.start.offset;
     if (gfm === undefined || start === undefined) return;
@@ -67,7 +67,7 @@ export function rehypeFootnoteIds() {
     };
     // The note whose list item the walk is in (for its back-links).
     let note: string | undefined;
-    visit(tree, 'element', (node: Element) => {
+    eachElement(tree, (node: Element) => {
       if (node.tagName === 'li' && noteOf(node.properties.id) !== undefined) note = noteOf(node.properties.id);
       const gfm = node.properties.dataFootnoteRef !== undefined ? noteOf(node.properties.href) : note;
       const label = gfm === undefined ? undefined : (names.get(gfm) ?? gfm);
