@@ -32,7 +32,9 @@ export interface RemarkKramdownOptions {
 export function remarkKramdown(options: RemarkKramdownOptions = {}): PluggableList {
   return [
     // GFM first, where Astro's processor would have put it (its constructs yield to the ones
-    // registered after it); `~~` only, so single tildes stay text.
+    // registered after it): tables, footnotes (written as kramdown writes them by footnotes/, in
+    // the rehype half of markdown/pipeline.ts) and strikethrough, `~~` only, so single tildes
+    // stay text (strikethrough/).
     ...(options.gfm === false ? [] : [remarkKramdownGfm]),
     // kramdown's dashes, ellipses, guillemets and smart quotes, read by the parser.
     [remarkKramdownTypography, { smart: options.smart ?? true }],

@@ -1,5 +1,7 @@
 /**
- * Applies kramdown IALs the way Chirpy posts use them:
+ * Applies kramdown IALs (kramdown 2.4, lib/kramdown/parser/kramdown/extensions.rb: IAL_BLOCK_START
+ * in `parse_block_extensions`, IAL_SPAN_START in `parse_span_extensions`) the way Chirpy posts use
+ * them:
  * - a `{: … }` line after a block (prompt blockquotes, code blocks with `file=` and
  *   `.nolineno`, headings with `data-toc-skip`),
  * - a `{: … }` right after inline code (`.filepath`), an image (size, position, mode,
