@@ -21,13 +21,11 @@ import type { Code, Construct, Effects, Event, Extension, State, Token, Tokenize
 import { isLineEnding, isWhiteSpace } from '../shared/codes.ts';
 import { readRest, textState } from '../shared/text-scan.ts';
 import type { Data, Processor } from 'unified';
-
-const BACKTICK = 96;
-const SPACE = 32;
+import { codes } from 'micromark-util-symbol';
 
 /** Whether a run of backticks may open a span here: not in the middle of a run. */
 function previous(this: TokenizeContext, code: Code): boolean {
-  if (code !== BACKTICK) return true;
+  if (code !== codes.graveAccent) return true;
   const last = this.events[this.events.length - 1]?.[1].type;
   // An escaped backtick, or the rest of a run whose first backticks closed a span.
   return last === 'characterEscape' || last === 'codeText';
@@ -78,7 +76,7 @@ function tokenize(this: TokenizeContext, effects: Effects, ok: State, nok: State
   };
 
   const sequenceOpen: State = (code) => {
-    if (code === BACKTICK) {
+    if (code === codes.graveAccent) {
       effects.consume(code);
       sizeOpen++;
       return sequenceOpen;
@@ -96,13 +94,13 @@ function tokenize(this: TokenizeContext, effects: Effects, ok: State, nok: State
       text.exhausted = true;
       return nok(code);
     }
-    if (code === SPACE) {
+    if (code === codes.space) {
       effects.enter('space');
       effects.consume(code);
       effects.exit('space');
       return between;
     }
-    if (code === BACKTICK) {
+    if (code === codes.graveAccent) {
       closing = effects.enter('codeTextSequence');
       size = 0;
       return sequenceClose(code);
@@ -118,7 +116,7 @@ function tokenize(this: TokenizeContext, effects: Effects, ok: State, nok: State
   };
 
   const data: State = (code) => {
-    if (code === null || code === SPACE || code === BACKTICK || isLineEnding(code)) {
+    if (code === null || code === codes.space || code === codes.graveAccent || isLineEnding(code)) {
       effects.exit('codeTextData');
       return between(code);
     }
@@ -127,7 +125,7 @@ function tokenize(this: TokenizeContext, effects: Effects, ok: State, nok: State
   };
 
   const sequenceClose: State = (code) => {
-    if (code === BACKTICK && size < sizeOpen) {
+    if (code === codes.graveAccent && size < sizeOpen) {
       effects.consume(code);
       size++;
       // The first `sizeOpen` backticks close the span, whatever follows them.
@@ -150,7 +148,7 @@ function tokenize(this: TokenizeContext, effects: Effects, ok: State, nok: State
 const kramdownCodeText: Construct = { name: 'kramdownCodeText', previous, resolve, tokenize };
 
 export function kramdownCodeSpans(): Extension {
-  return { disable: { null: ['codeText'] }, text: { [BACKTICK]: kramdownCodeText } };
+  return { disable: { null: ['codeText'] }, text: { [codes.graveAccent]: kramdownCodeText } };
 }
 
 export function remarkKramdownCodeSpans(this: Processor) {

@@ -27,6 +27,7 @@ import type { CompileContext, Extension as FromMarkdownExtension, Token } from '
 import type { Code, Construct, Extension, State } from 'micromark-util-types';
 import type { Data, Processor } from 'unified';
 import { isLineEnding, isSpace } from '../shared/codes.ts';
+import { codes } from 'micromark-util-symbol';
 
 declare module 'micromark-util-types' {
   interface TokenTypeMap {
@@ -37,8 +38,6 @@ declare module 'micromark-util-types' {
     kramdownDefinitionText: 'kramdownDefinitionText';
   }
 }
-
-const COLON = 58;
 
 /** What JavaScript's `trim()` takes off (the terms and definitions were trimmed so before). */
 const TRIMMED = new Set([11, 12, 32, 160, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]);
@@ -105,7 +104,7 @@ const readShape: Construct = {
         return lineStart;
       }
       if (phase === 'indent') {
-        if (code === COLON) phase = 'colon';
+        if (code === codes.colon) phase = 'colon';
         else if (!isSpace(code)) phase = 'text';
       } else if (phase === 'colon') {
         line.definition = true;

@@ -13,9 +13,7 @@ import { attention } from 'micromark-core-commonmark';
 import type { Code, Construct, Effects, Extension, State, TokenizeContext } from 'micromark-util-types';
 import { isWhiteSpace } from '../shared/codes.ts';
 import type { Data, Processor } from 'unified';
-
-const ASTERISK = 42;
-const UNDERSCORE = 95;
+import { codes } from 'micromark-util-symbol';
 
 /** Ruby's `\s`, or the start or end of the paragraph. */
 const isWhiteSpaceOrEdge = (code: Code): boolean => code === null || isWhiteSpace(code);
@@ -34,7 +32,7 @@ function tokenizeEmphasis(this: TokenizeContext, effects: Effects, ok: State): S
     const token = effects.exit('attentionSequence');
     let open = !isWhiteSpaceOrEdge(code);
     let close = !isWhiteSpaceOrEdge(before);
-    if (marker === UNDERSCORE) {
+    if (marker === codes.underscore) {
       if (isLetter(before)) open = false;
       if (isLetterOrDigit(code)) close = false;
     }
@@ -59,7 +57,7 @@ export function remarkKramdownEmphasis(this: Processor) {
   const data = this.data() as Data & { micromarkExtensions?: unknown[] };
   const extension: Extension = {
     disable: { null: ['attention'] },
-    text: { [ASTERISK]: kramdownAttention, [UNDERSCORE]: kramdownAttention },
+    text: { [codes.asterisk]: kramdownAttention, [codes.underscore]: kramdownAttention },
   };
   (data.micromarkExtensions ??= []).push(extension);
 }

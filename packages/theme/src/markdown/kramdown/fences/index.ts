@@ -12,9 +12,7 @@ import { codeFenced } from 'micromark-core-commonmark';
 import type { Code, Construct, Extension, State } from 'micromark-util-types';
 import type { Data, Processor } from 'unified';
 import { documentBeingParsed } from '../shared/parse-source.ts';
-
-const BACKTICK = 96;
-const TILDE = 126;
+import { codes } from 'micromark-util-symbol';
 
 const quote = (text: string) => text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
 
@@ -46,7 +44,7 @@ function kramdownFences(source: () => string | undefined): Extension {
       };
     },
   };
-  return { disable: { null: ['codeFenced'] }, flow: { [BACKTICK]: construct, [TILDE]: construct } };
+  return { disable: { null: ['codeFenced'] }, flow: { [codes.graveAccent]: construct, [codes.tilde]: construct } };
 }
 
 export function remarkKramdownFences(this: Processor) {

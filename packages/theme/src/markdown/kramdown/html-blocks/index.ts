@@ -37,8 +37,7 @@ import type {
 import type { Data, Processor } from 'unified';
 import { isLineEnding } from '../shared/codes.ts';
 import { parseState, type ParseState } from '../shared/parse-source.ts';
-
-const LESS_THAN = 60;
+import { codes } from 'micromark-util-symbol';
 
 /** kramdown 2.4, lib/kramdown/parser/html.rb (HTML_SPAN_ELEMENTS). */
 const SPAN_ELEMENTS = new Set(
@@ -355,7 +354,7 @@ function kramdownHtmlFlow(state: ParseState): Extension {
       return start;
     },
   };
-  return { disable: { null: ['htmlFlow'] }, flow: { [LESS_THAN]: construct } };
+  return { disable: { null: ['htmlFlow'] }, flow: { [codes.lessThan]: construct } };
 }
 
 /** mdast: HTML nodes without the `markdown` attribute. */

@@ -13,9 +13,10 @@
  * they are (kramdown, too, ends an ordered list at a bullet).
  */
 import { list } from 'micromark-core-commonmark';
+import { codes } from 'micromark-util-symbol';
 import type { Construct, ContainerState, Extension } from 'micromark-util-types';
 
-const BULLETS = new Set([42, 43, 45]); // `*`, `+`, `-`
+const BULLETS = new Set<number>([codes.asterisk, codes.plusSign, codes.dash]);
 
 /** The list's state, its `marker` answering with the bullet at `offset()` when the list is a bullet list. */
 function lenientBullets(state: ContainerState, codeAt: () => number | undefined): void {
@@ -73,7 +74,9 @@ export function kramdownBullets(document: () => string | undefined): Extension {
     },
   };
   const document_: Record<number, Construct> = {};
-  for (const code of [42, 43, 45, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57]) document_[code] = construct;
+  // Where micromark's own list starts: a bullet or a digit.
+  for (const code of [...BULLETS, ...Array.from({ length: 10 }, (_, digit) => codes.digit0 + digit)])
+    document_[code] = construct;
   // Tried before micromark's own list (not in place of it: micromark refuses a disabled
   // construct by name, also where the list construct calls itself for the next item).
   return { document: document_ };

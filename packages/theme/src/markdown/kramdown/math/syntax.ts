@@ -38,6 +38,7 @@ import { setextUnderline } from 'micromark-core-commonmark';
 import type { Code, Construct, Effects, Event, Extension, State, TokenizeContext } from 'micromark-util-types';
 import { isLineEnding, isSpace, isWhiteSpace } from '../shared/codes.ts';
 import { readRest, textState, type TextScan } from '../shared/text-scan.ts';
+import { codes } from 'micromark-util-symbol';
 
 declare module 'micromark-util-types' {
   interface TokenTypeMap {
@@ -48,18 +49,6 @@ declare module 'micromark-util-types' {
     kramdownMathInnerSpan: 'kramdownMathInnerSpan';
   }
 }
-
-const DOLLAR = 36;
-const BACKSLASH = 92;
-const BRACE_OPEN = 123;
-const BRACE_CLOSE = 125;
-const BACKTICK = 96;
-const COLON = 58;
-const SLASH = 47;
-const ASTERISK = 42;
-const DASH = 45;
-const EQUALS = 61;
-const UNDERSCORE = 95;
 
 /** kramdown's `after_block_boundary?`: nothing before in this container, or a blank line. */
 function afterBlockBoundary(events: Event[]): boolean {
@@ -118,9 +107,9 @@ function pair(first: number, second: number): Construct {
 }
 
 /** `\$` here. */
-const escapedDollar = pair(BACKSLASH, DOLLAR);
+const escapedDollar = pair(codes.backslash, codes.dollarSign);
 /** `$$` here. */
-const twoDollars = pair(DOLLAR, DOLLAR);
+const twoDollars = pair(codes.dollarSign, codes.dollarSign);
 
 /**
  * Reads on to the first run of `size` `marker`s in the paragraph: `ok` after it, `nok` at its end
@@ -168,7 +157,7 @@ const codeSpanAhead: Construct = {
     let size = 0;
     const white = (value: Code) => value === null || isWhiteSpace(value);
     const opening = (code: Code): State | undefined => {
-      if (code === BACKTICK) {
+      if (code === codes.graveAccent) {
         effects.enter('kramdownMathValue');
         effects.consume(code);
         effects.exit('kramdownMathValue');
@@ -176,7 +165,7 @@ const codeSpanAhead: Construct = {
         return opening;
       }
       if (size === 1 && white(before) && code !== null && white(code)) return nok(code);
-      return untilRun(this, effects, ok, nok, BACKTICK, size)(code);
+      return untilRun(this, effects, ok, nok, codes.graveAccent, size)(code);
     };
     return opening;
   },
@@ -186,7 +175,7 @@ const codeSpanAhead: Construct = {
 const spanAhead: Construct = {
   partial: true,
   tokenize(effects, ok, nok) {
-    return (code) => effects.attempt(twoDollars, untilRun(this, effects, ok, nok, DOLLAR, 2), nok)(code);
+    return (code) => effects.attempt(twoDollars, untilRun(this, effects, ok, nok, codes.dollarSign, 2), nok)(code);
   },
 };
 
@@ -214,14 +203,14 @@ const blockBoundaryAfter: Construct = {
       // What blockMathAhead already let through: the next item of the list the math is in
       // (a nested list item does not end the container for micromark here), and `^`.
       if (code === 42 || code === 43 || code === 45 || (code >= 48 && code <= 57) || code === 94) return ok(code);
-      if (code === BRACE_OPEN) {
+      if (code === codes.leftCurlyBrace) {
         effects.enter('data');
         effects.consume(code);
         return (next: Code) => {
-          if (next !== COLON) return nok(next);
+          if (next !== codes.colon) return nok(next);
           effects.consume(next);
           effects.exit('data');
-          return (after: Code) => (after === COLON || after === SLASH ? nok(after) : ok(after));
+          return (after: Code) => (after === codes.colon || after === codes.slash ? nok(after) : ok(after));
         };
       }
       return nok(code);
@@ -290,7 +279,7 @@ function tokenizeMathFlow(
   return start;
 
   function start(code: Code): State | undefined {
-    if (code !== DOLLAR || self.interrupt || !afterBlockBoundary(self.events)) return nok(code);
+    if (code !== codes.dollarSign || self.interrupt || !afterBlockBoundary(self.events)) return nok(code);
     const document = source();
     if (document !== undefined) {
       if (!blockMathAhead(document, self.now().offset)) return nok(code);
@@ -304,7 +293,7 @@ function tokenizeMathFlow(
     return openSecond;
   }
   function openSecond(code: Code): State | undefined {
-    if (code !== DOLLAR) return nok(code);
+    if (code !== codes.dollarSign) return nok(code);
     effects.consume(code);
     effects.exit('kramdownMathMarker');
     return content;
@@ -312,7 +301,7 @@ function tokenizeMathFlow(
   function content(code: Code): State | undefined {
     if (code === null) return nok(code);
     if (isLineEnding(code)) return effects.attempt(mathLineEnding, content, nok)(code);
-    if (code === DOLLAR) return effects.check(twoDollars, close, valueStart)(code);
+    if (code === codes.dollarSign) return effects.check(twoDollars, close, valueStart)(code);
     return valueStart(code);
   }
   function valueStart(code: Code): State | undefined {
@@ -321,7 +310,7 @@ function tokenizeMathFlow(
     return value;
   }
   function value(code: Code): State | undefined {
-    if (code === null || isLineEnding(code) || code === DOLLAR) {
+    if (code === null || isLineEnding(code) || code === codes.dollarSign) {
       effects.exit('kramdownMathValue');
       return content(code);
     }
@@ -393,10 +382,10 @@ const tablesOf = new WeakMap<TextScan, SingleDollarTables>();
 function singleDollarTables(scan: TextScan): SingleDollarTables {
   const known = tablesOf.get(scan);
   if (known) return known;
-  const { codes } = scan;
-  const n = codes.length;
+  const { codes: text } = scan;
+  const n = text.length;
   const { run, longest } = scan.backticks();
-  const at = (index: number): Code => (index < n ? codes[index]! : null);
+  const at = (index: number): Code => (index < n ? text[index]! : null);
   // codeSpanAhead: not a lone backtick between white space, and a run as long after it.
   const codeSpan = (index: number): boolean => {
     const size = run[index]!;
@@ -412,44 +401,44 @@ function singleDollarTables(scan: TextScan): SingleDollarTables {
   // After a group that ends at `end` (or does not end), what follows.
   const after = (table: Int32Array, end: number) => (end === NONE ? NONE : table[end]!);
   for (let index = n - 1; index >= 0; index--) {
-    const code = codes[index]!;
-    pair[index] = code === DOLLAR && at(index + 1) === DOLLAR ? index : pair[index + 1]!;
-    if (code === BACKTICK) {
+    const code = text[index]!;
+    pair[index] = code === codes.dollarSign && at(index + 1) === codes.dollarSign ? index : pair[index + 1]!;
+    if (code === codes.graveAccent) {
       const spans = codeSpan(index);
       group[index] = spans ? NONE : group[index + run[index]!]!;
       close[index] = spans ? NONE : close[index + run[index]!]!;
-    } else if (code === BRACE_OPEN) {
+    } else if (code === codes.leftCurlyBrace) {
       group[index] = after(group, group[index + 1]!);
       close[index] = after(close, group[index + 1]!);
-    } else if (code === BRACE_CLOSE) {
+    } else if (code === codes.rightCurlyBrace) {
       group[index] = index + 1;
       close[index] = close[index + 1]!;
-    } else if (code === DOLLAR) {
+    } else if (code === codes.dollarSign) {
       // Outside braces a `$` closes, unless a whole `$$…$$` span starts here.
       group[index] = group[index + 1]!;
-      const span = at(index + 1) === DOLLAR ? pair[index + 2]! : NONE;
+      const span = at(index + 1) === codes.dollarSign ? pair[index + 2]! : NONE;
       close[index] = span === NONE ? index : close[span + 2]!;
-    } else if (code === BACKSLASH) {
+    } else if (code === codes.backslash) {
       // `\x` as `backslash` reads it: one character, two, or (after `\\`) three.
       const next = at(index + 1);
       if (next === null || isLineEnding(next) || !KRAMDOWN_ESCAPABLE.has(next)) {
         const skip = next === null || isLineEnding(next) ? 1 : 2;
         group[index] = group[index + skip]!;
         close[index] = close[index + skip]!;
-      } else if (next === BRACE_OPEN) {
+      } else if (next === codes.leftCurlyBrace) {
         group[index] = after(group, group[index + 2]!);
         close[index] = after(close, group[index + 2]!);
-      } else if (next === BRACE_CLOSE) {
+      } else if (next === codes.rightCurlyBrace) {
         group[index] = index + 2;
         close[index] = close[index + 2]!;
       } else {
         const third = at(index + 2);
-        const skip = next === BACKSLASH && third !== null && !isLineEnding(third) ? 3 : 2;
+        const skip = next === codes.backslash && third !== null && !isLineEnding(third) ? 3 : 2;
         group[index] = group[index + skip]!;
         close[index] = close[index + skip]!;
       }
       // Outside braces `\$` closes.
-      if (next === DOLLAR) close[index] = index;
+      if (next === codes.dollarSign) close[index] = index;
     } else {
       group[index] = group[index + 1]!;
       close[index] = close[index + 1]!;
@@ -507,7 +496,7 @@ function tokenizeMathText(
     singles = singleDollar();
     if (!singles) {
       // Only kramdown's math: `$$`, and `\$$` where it can be span math (first in the paragraph).
-      return code === BACKSLASH && self.previous !== null ? nok(code) : open(code);
+      return code === codes.backslash && self.previous !== null ? nok(code) : open(code);
     }
     if (text.exhausted && !scanned(from) && !refused(code)) return effects.check(readRest, open, open)(code);
     return open(code);
@@ -516,17 +505,17 @@ function tokenizeMathText(
   // closing `$` it is free (MathJax pairs it with the next one). After `\\` (kramdown's escaped
   // backslash) MathJax reads `\$`: a literal dollar.
   function refused(code: Code): boolean {
-    if (code !== DOLLAR) return false;
-    return self.previous === BACKSLASH || (self.previous === DOLLAR && !afterFormula(self.events));
+    if (code !== codes.dollarSign) return false;
+    return self.previous === codes.backslash || (self.previous === codes.dollarSign && !afterFormula(self.events));
   }
   function open(code: Code): State | undefined {
-    if (code === BACKSLASH) {
+    if (code === codes.backslash) {
       escaped = { token: effects.enter('kramdownMathText') as MathTextToken, atStart: self.previous === null };
       effects.enter('kramdownMathMarker');
       effects.consume(code);
-      return (next: Code) => (next === DOLLAR ? escapedFirst(next) : nok(next));
+      return (next: Code) => (next === codes.dollarSign ? escapedFirst(next) : nok(next));
     }
-    if (code !== DOLLAR || refused(code)) return nok(code);
+    if (code !== codes.dollarSign || refused(code)) return nok(code);
     effects.enter('kramdownMathText');
     effects.enter('kramdownMathMarker');
     effects.consume(code);
@@ -535,7 +524,7 @@ function tokenizeMathText(
   function escapedFirst(code: Code): State | undefined {
     effects.consume(code);
     return (next: Code) => {
-      if (next === DOLLAR) return double(next);
+      if (next === codes.dollarSign) return double(next);
       // `\$`: kramdown leaves `$` in the page, and MathJax pairs it like any other.
       if (!singles) return nok(next);
       escaped = undefined;
@@ -545,7 +534,7 @@ function tokenizeMathText(
     };
   }
   function afterFirst(code: Code): State | undefined {
-    if (code === DOLLAR) return double(code);
+    if (code === codes.dollarSign) return double(code);
     if (!singles) return nok(code);
     if (!canClose(1)) return fail(code);
     effects.exit('kramdownMathMarker');
@@ -560,7 +549,7 @@ function tokenizeMathText(
   }
   function doubleContent(code: Code): State | undefined {
     if (code === null) return fail(code);
-    if (code === DOLLAR) return effects.check(twoDollars, doubleClose, doubleValueStart)(code);
+    if (code === codes.dollarSign) return effects.check(twoDollars, doubleClose, doubleValueStart)(code);
     if (isLineEnding(code)) {
       effects.enter('lineEnding');
       effects.consume(code);
@@ -575,7 +564,7 @@ function tokenizeMathText(
     return doubleValue;
   }
   function doubleValue(code: Code): State | undefined {
-    if (code === null || code === DOLLAR || isLineEnding(code)) {
+    if (code === null || code === codes.dollarSign || isLineEnding(code)) {
       effects.exit('kramdownMathValue');
       return doubleContent(code);
     }
@@ -616,8 +605,9 @@ function tokenizeMathText(
   // nests braces; the first `$` outside braces closes.
   function single(code: Code): State | undefined {
     if (code === null) return fail(code);
-    if (code === DOLLAR && depth === 0) return effects.check(spanAhead, span, singleClose)(code);
-    if (code === BACKSLASH && depth === 0) return effects.check(escapedDollar, singleClose, singleValueStart)(code);
+    if (code === codes.dollarSign && depth === 0) return effects.check(spanAhead, span, singleClose)(code);
+    if (code === codes.backslash && depth === 0)
+      return effects.check(escapedDollar, singleClose, singleValueStart)(code);
     if (isLineEnding(code)) {
       effects.enter('lineEnding');
       effects.consume(code);
@@ -629,7 +619,7 @@ function tokenizeMathText(
   function singleClose(code: Code): State | undefined {
     effects.enter('kramdownMathMarker');
     effects.consume(code);
-    if (code === BACKSLASH) {
+    if (code === codes.backslash) {
       return (next: Code) => {
         effects.consume(next);
         return singleClosed;
@@ -649,14 +639,18 @@ function tokenizeMathText(
   function singleValue(code: Code): State | undefined {
     // kramdown reads code spans inside `$…$` (it is no math to kramdown): a code span that starts
     // here takes the dollar after it, and MathJax finds no formula.
-    if (code === BACKTICK) {
+    if (code === codes.graveAccent) {
       const known = scanned(self.now().offset);
       if (known) return singleDollarTables(known.scan).codeSpan(known.index) ? fail(code) : backtickRun(code);
       if (text.exhausted) return effects.check(readRest, singleValue, singleValue)(code);
       return effects.check(codeSpanAhead, fail, backtickRun)(code);
     }
-    if (code === null || isLineEnding(code) || (depth === 0 && (code === DOLLAR || code === BACKSLASH))) {
-      if (code === BACKSLASH) return effects.check(escapedDollar, endValue, backslash)(code);
+    if (
+      code === null ||
+      isLineEnding(code) ||
+      (depth === 0 && (code === codes.dollarSign || code === codes.backslash))
+    ) {
+      if (code === codes.backslash) return effects.check(escapedDollar, endValue, backslash)(code);
       return endValue(code);
     }
     return backslash(code);
@@ -674,7 +668,7 @@ function tokenizeMathText(
   }
   function spanContent(code: Code): State | undefined {
     if (code === null) return fail(code);
-    if (code === DOLLAR) return effects.check(twoDollars, spanClose, spanCharacter)(code);
+    if (code === codes.dollarSign) return effects.check(twoDollars, spanClose, spanCharacter)(code);
     if (isLineEnding(code)) {
       effects.exit('kramdownMathValue');
       effects.enter('lineEnding');
@@ -699,7 +693,7 @@ function tokenizeMathText(
     };
   }
   function backtickRun(code: Code): State | undefined {
-    if (code !== BACKTICK) return singleValue(code);
+    if (code !== codes.graveAccent) return singleValue(code);
     effects.consume(code);
     return backtickRun;
   }
@@ -708,10 +702,10 @@ function tokenizeMathText(
     return single(code);
   }
   function backslash(code: Code): State | undefined {
-    if (code === BRACE_OPEN) depth++;
-    else if (code === BRACE_CLOSE && depth > 0) depth--;
+    if (code === codes.leftCurlyBrace) depth++;
+    else if (code === codes.rightCurlyBrace && depth > 0) depth--;
     effects.consume(code);
-    if (code !== BACKSLASH) return singleValue;
+    if (code !== codes.backslash) return singleValue;
     return (next: Code) => {
       if (next === null || isLineEnding(next)) return singleValue(next);
       if (!KRAMDOWN_ESCAPABLE.has(next)) {
@@ -720,10 +714,10 @@ function tokenizeMathText(
         return singleValue;
       }
       // kramdown turns `\x` into `x`; the `x` then counts as MathJax sees it.
-      if (next === BRACE_OPEN) depth++;
-      else if (next === BRACE_CLOSE && depth > 0) depth--;
+      if (next === codes.leftCurlyBrace) depth++;
+      else if (next === codes.rightCurlyBrace && depth > 0) depth--;
       effects.consume(next);
-      if (next !== BACKSLASH) return singleValue;
+      if (next !== codes.backslash) return singleValue;
       // `\\` is one `\` for MathJax, which then skips the character after it.
       return (after: Code) => {
         if (after === null || isLineEnding(after)) return singleValue(after);
@@ -891,12 +885,12 @@ export function kramdownMath(source: () => string | undefined, singleDollar: () 
   return {
     disable: { null: ['setextUnderline'] },
     flow: {
-      [DOLLAR]: mathFlow,
-      [ASTERISK]: rules,
-      [DASH]: [setext, ...rules],
-      [EQUALS]: setext,
-      [UNDERSCORE]: rules,
+      [codes.dollarSign]: mathFlow,
+      [codes.asterisk]: rules,
+      [codes.dash]: [setext, ...rules],
+      [codes.equalsTo]: setext,
+      [codes.underscore]: rules,
     },
-    text: { [DOLLAR]: mathText, [BACKSLASH]: mathText },
+    text: { [codes.dollarSign]: mathText, [codes.backslash]: mathText },
   };
 }

@@ -13,10 +13,7 @@
  * succeed is never read twice.
  */
 import type { Code, Construct, State, TokenizeContext } from 'micromark-util-types';
-
-const DOLLAR = 36;
-const BACKSLASH = 92;
-const BACKTICK = 96;
+import { codes } from 'micromark-util-symbol';
 
 /** The codes of a text from one point to its end, and where its `$`, `\` and backticks are. */
 export class TextScan {
@@ -33,7 +30,8 @@ export class TextScan {
   }
 
   add(code: number, offset: number): void {
-    if (code === DOLLAR || code === BACKSLASH || code === BACKTICK) this.indexes.set(offset, this.codes.length);
+    if (code === codes.dollarSign || code === codes.backslash || code === codes.graveAccent)
+      this.indexes.set(offset, this.codes.length);
     this.codes.push(code);
   }
 
@@ -57,7 +55,7 @@ export class TextScan {
     const run = new Int32Array(n + 1);
     const longest = new Int32Array(n + 1);
     for (let index = n - 1; index >= 0; index--) {
-      run[index] = this.codes[index] === BACKTICK ? run[index + 1]! + 1 : 0;
+      run[index] = this.codes[index] === codes.graveAccent ? run[index + 1]! + 1 : 0;
       longest[index] = Math.max(run[index]!, longest[index + 1]!);
     }
     return (this.backtickRuns = { run, longest });

@@ -19,6 +19,7 @@
  */
 import type { Parent } from 'mdast';
 import type { Code, Construct, Effects, State, Token, TokenizeContext } from 'micromark-util-types';
+import { codes } from 'micromark-util-symbol';
 
 declare module 'micromark-util-types' {
   interface TokenTypeMap {
@@ -32,8 +33,6 @@ declare module 'micromark-util-types' {
   }
 }
 
-const QUOTE = 34;
-const APOSTROPHE = 39;
 /** What kramdown's rules look at after a quote: at most three characters; one more to be safe. */
 const AHEAD = 4;
 
@@ -98,7 +97,7 @@ function tokenizeQuote(this: TokenizeContext, effects: Effects, ok: State): Stat
 }
 
 export const smartQuote: Construct = { name: 'kramdownSmartQuote', tokenize: tokenizeQuote };
-export const SMART_QUOTE_CODES = [QUOTE, APOSTROPHE];
+export const SMART_QUOTE_CODES = [codes.quotationMark, codes.apostrophe];
 
 // ------------------------------------------------------------------------------ the rules
 

@@ -17,6 +17,7 @@
  * marked when the space before it is plain text, which the symbol then takes.
  */
 import type { Construct, Effects, State, TokenizeContext } from 'micromark-util-types';
+import { codes } from 'micromark-util-symbol';
 
 declare module 'micromark-util-types' {
   interface TokenTypeMap {
@@ -28,13 +29,6 @@ declare module 'micromark-util-types' {
   }
 }
 
-const HYPHEN = 45;
-const DOT = 46;
-const LESS_THAN = 60;
-const GREATER_THAN = 62;
-const BACKSLASH = 92;
-const SPACE = 32;
-
 /** `---` or `--`. */
 function tokenizeDash(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
   const done: State = (code) => {
@@ -42,12 +36,12 @@ function tokenizeDash(this: TokenizeContext, effects: Effects, ok: State, nok: S
     return ok(code);
   };
   const third: State = (code) => {
-    if (code !== HYPHEN) return done(code);
+    if (code !== codes.dash) return done(code);
     effects.consume(code);
     return done;
   };
   const second: State = (code) => {
-    if (code !== HYPHEN) return nok(code);
+    if (code !== codes.dash) return nok(code);
     effects.consume(code);
     return third;
   };
@@ -62,7 +56,7 @@ function tokenizeDash(this: TokenizeContext, effects: Effects, ok: State, nok: S
 function tokenizeEllipsis(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
   let size = 0;
   const dots: State = (code) => {
-    if (code !== DOT) return nok(code);
+    if (code !== codes.dot) return nok(code);
     effects.consume(code);
     if (++size < 3) return dots;
     effects.exit('kramdownTypographicSymbol');
@@ -85,17 +79,17 @@ function tokenizeAngles(this: TokenizeContext, effects: Effects, ok: State, nok:
   };
   // `<< ` takes the space after it.
   const afterOpening: State = (code) => {
-    if (code !== SPACE) return done(code);
+    if (code !== codes.space) return done(code);
     effects.consume(code);
     return done;
   };
   const second: State = (code) => {
     if (code !== angle) return nok(code);
     effects.consume(code);
-    return angle === LESS_THAN && !escaped ? afterOpening : done;
+    return angle === codes.lessThan && !escaped ? afterOpening : done;
   };
   const first: State = (code) => {
-    if (code !== LESS_THAN && code !== GREATER_THAN) return nok(code);
+    if (code !== codes.lessThan && code !== codes.greaterThan) return nok(code);
     angle = code;
     effects.consume(code);
     return second;
@@ -104,8 +98,8 @@ function tokenizeAngles(this: TokenizeContext, effects: Effects, ok: State, nok:
     const last = self.events[self.events.length - 1];
     const token = effects.enter('kramdownTypographicSymbol');
     token._kramdownSpaceBefore =
-      code === GREATER_THAN && self.previous === SPACE && last?.[0] === 'exit' && last[1].type === 'data';
-    if (code !== BACKSLASH) return first(code);
+      code === codes.greaterThan && self.previous === codes.space && last?.[0] === 'exit' && last[1].type === 'data';
+    if (code !== codes.backslash) return first(code);
     escaped = true;
     effects.consume(code);
     return first;
@@ -118,6 +112,6 @@ const angles: Construct = { name: 'kramdownGuillemet', tokenize: tokenizeAngles 
 
 /** The constructs by the character they start with; with `smart` off, only the angle brackets. */
 export function symbolConstructs(smart: boolean): Record<number, Construct> {
-  const always = { [LESS_THAN]: angles, [GREATER_THAN]: angles, [BACKSLASH]: angles };
-  return smart ? { ...always, [HYPHEN]: dash, [DOT]: ellipsis } : always;
+  const always = { [codes.lessThan]: angles, [codes.greaterThan]: angles, [codes.backslash]: angles };
+  return smart ? { ...always, [codes.dash]: dash, [codes.dot]: ellipsis } : always;
 }
