@@ -32,6 +32,12 @@ const generateFor = (root, n, languages) =>
     publicDir: join(root, 'public'),
   });
 const reportPath = process.env.BENCH_REPORT ?? join(HERE, '..', 'BENCHMARKS.md');
+
+/** Formats the report the way `pnpm lint` checks it (the runner writes tables unpadded). */
+function formatReport() {
+  const prettier = join(HERE, '..', 'node_modules', '.bin', 'prettier');
+  if (existsSync(prettier)) spawnSync(prettier, ['--write', reportPath], { stdio: 'ignore' });
+}
 /** Replaces the part of the report between `<!-- name:start` and `<!-- name:end -->` (appends it if absent). */
 function writeSection(name, body) {
   const previous = existsSync(reportPath) ? readFileSync(reportPath, 'utf8') : '# Benchmarks\n';
@@ -45,6 +51,7 @@ function writeSection(name, body) {
       ? `${previous.trimEnd()}\n\n${text}\n`
       : `${previous.slice(0, start)}${text}${previous.slice(end + close.length)}`;
   writeFileSync(reportPath, report);
+  formatReport();
   console.log(`wrote ${reportPath} (${name})`);
 }
 
@@ -446,4 +453,5 @@ const report =
     ? `${previous.trimEnd()}\n\n${generated}\n`
     : `${previous.slice(0, start)}${generated}${previous.slice(end + `<!-- ${marker}:end -->`.length)}`;
 writeFileSync(reportPath, report);
+formatReport();
 console.log(`wrote ${reportPath} and the chart`);
