@@ -310,8 +310,18 @@ if (multilingualOnly) {
 const at = (n) => results.find((row) => row.n === n);
 const kb = (bytes) => bytes / 1024;
 const targets = [];
-if (at(1000))
-  targets.push(['theme build ≤ 1.3 × baseline at N = 1000', at(1000).ratio <= 1.3, `${at(1000).ratio.toFixed(2)} ×`]);
+// Step 17: the theme at most 1.15 × the bare site at N = 1000 and 5000, its peak memory at most the bare
+// site's + 10 %.
+for (const n of [1000, 5000]) {
+  if (!at(n)) continue;
+  targets.push([`theme build ≤ 1.15 × baseline at N = ${n}`, at(n).ratio <= 1.15, `${at(n).ratio.toFixed(2)} ×`]);
+  const memory = at(n).theme.peakMb / at(n).baseline.peakMb;
+  targets.push([
+    `theme peak memory ≤ baseline + 10 % at N = ${n}`,
+    memory <= 1.1,
+    `${at(n).theme.peakMb.toFixed(0)} / ${at(n).baseline.peakMb.toFixed(0)} MB (${((memory - 1) * 100).toFixed(0)} %)`,
+  ]);
+}
 if (at(1000) && at(5000)) {
   const growth = at(5000).theme.seconds / at(1000).theme.seconds;
   targets.push(['N = 5000 ≤ 5.5 × N = 1000', growth <= 5.5, `${growth.toFixed(2)} ×`]);
