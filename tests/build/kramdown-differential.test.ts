@@ -15,7 +15,7 @@ import { encodePath } from '../../packages/theme/src/utils/slug.ts';
 import { parsePostFileName, postSlug } from '../../packages/theme/src/utils/filename.ts';
 import { jekyllBuild, type JekyllPost } from '../helpers/jekyll.ts';
 import { compareWithKramdown, contextOf, intendedDifferences } from '../helpers/kramdown-compare.ts';
-import { fixtureCases, postPath, postText, readFixtures } from '../helpers/kramdown-fixtures.ts';
+import { postPath, postText, readFixtures } from '../helpers/kramdown-fixtures.ts';
 import {
   compareFacts,
   describeDifferences,
@@ -29,6 +29,14 @@ import { renderLiquid } from '../../packages/theme/src/markdown/liquid/liquid.ts
 import { parse } from 'node-html-parser';
 import { DIALECT, MATH } from '../fixtures/dialect.ts';
 import { MATH_TORTURE, type TortureCase } from '../oracle/math-torture.ts';
+import {
+  assemble,
+  FIXED_SEED,
+  random,
+  randomDocument,
+  tightJoinable,
+  type RandomDocument,
+} from '../helpers/random-documents.ts';
 
 /** The README's list of intended differences: the one place they are written. */
 const LISTED = intendedDifferences();
@@ -378,99 +386,6 @@ describe('Liquid dates in the site timezone: Jekyll and the theme agree', () => 
 
 // ------------------------------------------------------------------ random documents
 
-/** mulberry32: a small seeded generator, so a failing run can be replayed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const PLAIN_PIECES = [
-  '## 제목 하나',
-  '### Section two',
-  '## Section two',
-  'A plain paragraph with *emphasis* and `code`.',
-  '- one\n- two',
-  '1. first\n2. second',
-  '> A quote.',
-  '```python\nprint("$$x$$")\n```',
-  '---',
-  '한국어 문단입니다. 값은 $$n$$이다.',
-  'Text with a [link](https://example.com/a_b) and **bold** and _em_ and ~~gone~~.',
-  'Keys <kbd>Ctrl</kbd> + <kbd>C</kbd> copy; see <https://example.com/x>.',
-  'A hard break at the end  \nof this line.',
-  'Escaped \\*stars\\* and \\_under\\_ and \\# hash.',
-  '* star item with "quotes"\n* second -- item',
-  "| a | b |\n|---|---|\n| `x` | it's |",
-  'Term\n: The definition, with ***both*** kinds.',
-];
-/**
- * Cases whose dollars do not pair up within the case (an unclosed `$$`, prices, escaped dollars)
- * would pair with the next piece's; they are judged alone, in the torture corpus or as fixtures.
- */
-const UNPAIRED = /unclosed|prices|escaped dollar|dollar signs in a row|empty span/;
-/**
- * The pieces: the plain ones, and the math torture cases and construct fixtures that show no
- * listed difference and have no front matter of their own.
- */
-const PIECES = [
-  ...PLAIN_PIECES,
-  ...[
-    ...MATH_TORTURE,
-    // Two pieces defining the same footnote name would make a document with two notes of one name.
-    ...fixtureCases(CONSTRUCT_FIXTURES).filter((item) => !/^\[\^[^\]]+\]:/m.test(item.body)),
-  ]
-    .filter(
-      (item) => !item.differs && !item.frontmatter && !/markdown-lines/.test(item.name) && !UNPAIRED.test(item.name),
-    )
-    .map((item) => item.body),
-];
-
-interface RandomDocument {
-  pieces: string[];
-  joins: string[];
-}
-
-const assemble = (doc: RandomDocument) => doc.pieces.map((piece, i) => (i ? doc.joins[i]! : '') + piece).join('');
-
-/**
- * Tables, lists, quotes, footnotes, definitions and HTML blocks end elsewhere in kramdown than in
- * GFM, and a rule under several lines of text is no heading in kramdown (listed differences
- * `block-grammar`, `html-block-content`): such pieces are never joined without a blank line.
- */
-const isContainer = (piece: string) => /^(?:\||[-*+] |\d+\. |> |\[\^|: |<|-{3,}$)/m.test(piece);
-
-/**
- * A paragraph with an odd number of `$$` (a piece with a blank line inside its math, say) pairs
- * its dollars with whatever text joins it: such edges are never joined without a blank line,
- * for the same reason as UNPAIRED.
- */
-const paragraphs = (piece: string) => piece.split(/\n[ \t]*\n/);
-const oddDollars = (text: string) => (text.match(/\$\$/g)?.length ?? 0) % 2 === 1;
-const tightJoinable = (before: string, after: string) =>
-  !isContainer(before) &&
-  !isContainer(after) &&
-  !oddDollars(paragraphs(before).at(-1)!) &&
-  !oddDollars(paragraphs(after)[0]!);
-
-function randomDocument(next: () => number): RandomDocument {
-  const count = 2 + Math.floor(next() * 6);
-  const pieces: string[] = [];
-  const joins: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const piece = PIECES[Math.floor(next() * PIECES.length)]!;
-    const tight = i > 0 && next() < 0.25 && tightJoinable(pieces[i - 1]!, piece);
-    pieces.push(piece);
-    joins.push(tight ? '\n' : '\n\n');
-  }
-  return { pieces, joins };
-}
-
 /** Formulas, headings, code spans, typography and prose: what the random documents are judged on. */
 const RANDOM_FACTS: FactName[] = ['formulas', 'headings', 'codeSpans', 'typography', 'prose'];
 
@@ -505,7 +420,6 @@ async function shrink(doc: RandomDocument): Promise<RandomDocument> {
  * on the code alone; `CHIRPY_RANDOM_SEED=random` draws a new one to look for new differences, and a
  * number replays a run. A difference found that way becomes a torture case before its fix.
  */
-const FIXED_SEED = 1587530747;
 function randomSeed(): number {
   const value = process.env.CHIRPY_RANDOM_SEED;
   if (value === 'random') return Math.floor(Math.random() * 2 ** 31);

@@ -22,6 +22,7 @@ import { normaliseTex } from '../helpers/rendered-facts.ts';
 import { buildSite, REPO_DIR, SHARED_DIR, type BuiltSite } from '../helpers/site.ts';
 import { parseHtml, renderWithTheme } from '../helpers/theme-markdown.ts';
 import { MATH_TORTURE, type TortureCase } from '../oracle/math-torture.ts';
+import { FIXED_SEED, randomDocuments } from '../helpers/random-documents.ts';
 import { judgePage, themeFormulas, themeReferences, type JudgedFormula, type ThemeFormula } from './mathjax-judge.ts';
 
 // ------------------------------------------------------------------ the numbering cases
@@ -228,77 +229,6 @@ const NUMBERING_CASES: Record<string, string> = {
 
 // ------------------------------------------------------------------ the random documents
 
-/**
- * The random documents of kramdown-differential.test.ts, made the same way (the same seed, pieces
- * and joins): their generator lives in that test file, which cannot be imported.
- */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const PLAIN_PIECES = [
-  '## 제목 하나',
-  '### Section two',
-  '## Section two',
-  'A plain paragraph with *emphasis* and `code`.',
-  '- one\n- two',
-  '1. first\n2. second',
-  '> A quote.',
-  '```python\nprint("$$x$$")\n```',
-  '---',
-  '한국어 문단입니다. 값은 $$n$$이다.',
-  'Text with a [link](https://example.com/a_b) and **bold** and _em_ and ~~gone~~.',
-  'Keys <kbd>Ctrl</kbd> + <kbd>C</kbd> copy; see <https://example.com/x>.',
-  'A hard break at the end  \nof this line.',
-  'Escaped \\*stars\\* and \\_under\\_ and \\# hash.',
-  '* star item with "quotes"\n* second -- item',
-  "| a | b |\n|---|---|\n| `x` | it's |",
-  'Term\n: The definition, with ***both*** kinds.',
-];
-const UNPAIRED = /unclosed|prices|escaped dollar|dollar signs in a row|empty span/;
-const FIXTURE_CASES = fixtureCases(readFixtures());
-const PIECES = [
-  ...PLAIN_PIECES,
-  ...[
-    ...MATH_TORTURE,
-    // Two pieces defining the same footnote name would make a document with two notes of one name.
-    ...FIXTURE_CASES.filter((item) => !/^\[\^[^\]]+\]:/m.test(item.body)),
-  ]
-    .filter(
-      (item) => !item.differs && !item.frontmatter && !/markdown-lines/.test(item.name) && !UNPAIRED.test(item.name),
-    )
-    .map((item) => item.body),
-];
-const isContainer = (piece: string) => /^(?:\||[-*+] |\d+\. |> |\[\^|: |<|-{3,}$)/m.test(piece);
-const paragraphs = (piece: string) => piece.split(/\n[ \t]*\n/);
-const oddDollars = (text: string) => (text.match(/\$\$/g)?.length ?? 0) % 2 === 1;
-const tightJoinable = (before: string, after: string) =>
-  !isContainer(before) &&
-  !isContainer(after) &&
-  !oddDollars(paragraphs(before).at(-1)!) &&
-  !oddDollars(paragraphs(after)[0]!);
-function randomDocuments(seed: number, count: number): string[] {
-  const next = random(seed);
-  return Array.from({ length: count }, () => {
-    const pieces: string[] = [];
-    const joins: string[] = [];
-    const total = 2 + Math.floor(next() * 6);
-    for (let i = 0; i < total; i++) {
-      const piece = PIECES[Math.floor(next() * PIECES.length)]!;
-      const tight = i > 0 && next() < 0.25 && tightJoinable(pieces[i - 1]!, piece);
-      pieces.push(piece);
-      joins.push(tight ? '\n' : '\n\n');
-    }
-    return pieces.map((piece, i) => (i ? joins[i]! : '') + piece).join('');
-  });
-}
-const RANDOM_SEED = 1587530747;
 const RANDOM_COUNT = 300;
 
 // ------------------------------------------------------------------ judging one page
@@ -481,7 +411,7 @@ describe('MathJax is the judge', () => {
   it('the construct fixtures', async () => {
     await judgeBodies(
       'construct fixtures',
-      FIXTURE_CASES.map((item) => ({ name: item.name, body: item.body, item })),
+      fixtureCases(readFixtures()).map((item) => ({ name: item.name, body: item.body, item })),
     );
     expectNoProblems('construct fixtures');
   });
@@ -489,7 +419,7 @@ describe('MathJax is the judge', () => {
   it(`${RANDOM_COUNT} random documents`, async () => {
     await judgeBodies(
       'random documents',
-      randomDocuments(RANDOM_SEED, RANDOM_COUNT).map((body, i) => ({ name: `random document ${i}`, body })),
+      randomDocuments(FIXED_SEED, RANDOM_COUNT).map((body, i) => ({ name: `random document ${i}`, body })),
     );
     expectNoProblems('random documents');
   });
