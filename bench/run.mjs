@@ -10,6 +10,10 @@
 //                              1000,5000) a cold build, then one post edited and the site built
 //                              again with the content store kept; printed (BENCH_PRINT) or
 //                              written between the bench-incremental markers
+//   --workers                  the render pool (issue Step 17, item 3): at BENCH_SIZES (default
+//                              1000) the theme rendering on one thread and in 1, 2 and 4 worker
+//                              threads (BENCH_WORKERS_LIST), against the baseline, builds taking
+//                              turns; its own section (markers bench-workers[-heavy])
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -143,7 +147,7 @@ function files(dir) {
     .filter((path) => statSync(path).isFile());
 }
 
-function buildOnce(root, variant, languages, { keepStore = false } = {}) {
+function buildOnce(root, variant, languages, { keepStore = false, env = {} } = {}) {
   // A cold build removes Astro's caches (the content store among them); a warm one keeps them,
   // as the deploy workflow does between builds, and removes only the output.
   for (const path of keepStore ? ['dist'] : ['dist', '.astro', 'node_modules/.astro'])
@@ -151,7 +155,7 @@ function buildOnce(root, variant, languages, { keepStore = false } = {}) {
   const started = process.hrtime.bigint();
   const result = spawnSync(process.execPath, [join(HERE, 'build-one.mjs'), root], {
     encoding: 'utf8',
-    env: { ...process.env, BENCH_THEME_VARIANT: variant ?? 'full', BENCH_LANGUAGES: languages ?? '' },
+    env: { ...process.env, BENCH_THEME_VARIANT: variant ?? 'full', BENCH_LANGUAGES: languages ?? '', ...env },
     maxBuffer: 64 * 1024 * 1024,
   });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -210,6 +214,44 @@ function pageWeight(dist, path) {
   );
   weight.katex = /katex/.test(text);
   return weight;
+}
+
+if (process.argv.includes('--workers')) {
+  const workerSizes = (process.env.BENCH_SIZES ?? '1000').split(',').map(Number);
+  const workerRuns = Number(process.env.BENCH_RUNS ?? 3);
+  const counts = (process.env.BENCH_WORKERS_LIST ?? '0,1,2,4').split(',').map(Number);
+  const label = (count) =>
+    count === 0 ? 'theme, one thread (`workers: 0`)' : `theme, ${count} worker thread${count === 1 ? '' : 's'}`;
+  const rows = [];
+  for (const n of workerSizes) {
+    for (const root of Object.values(SITES)) generateFor(root, n);
+    const builds = [
+      ...counts.map((count) => [label(count), SITES.theme, { BENCH_WORKERS: String(count) }]),
+      ['baseline', SITES.baseline, {}],
+    ];
+    const measured = Object.fromEntries(builds.map(([name]) => [name, []]));
+    for (let run = 0; run < workerRuns; run += 1) {
+      for (const [name, root, env] of builds) measured[name].push(buildOnce(root, 'full', undefined, { env }));
+    }
+    const summaries = Object.fromEntries(builds.map(([name]) => [name, summarise(measured[name], `N=${n} ${name}`)]));
+    const baseline = summaries.baseline.seconds;
+    const oneThread = summaries[label(0)]?.seconds;
+    for (const [name] of builds) rows.push({ n, name, ...summaries[name], baseline, oneThread });
+  }
+  const body = [
+    `Measured by \`node bench/run.mjs --workers${heavy ? ' --heavy' : ''}\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}${heavy ? ', heavy corpus' : ''}. Each build a fresh process with caches removed, the builds taking turns; wall time the median of ${workerRuns}, peak memory the largest RSS of the build process (worker threads included).`,
+    '',
+    '| N | build | time (s) | runs (s) | / baseline | / one thread | peak MB |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    ...rows.map(
+      (r) =>
+        `| ${r.n} | ${r.name} | ${r.seconds.toFixed(1)} | ${r.runs.map((x) => x.toFixed(1)).join(', ')} | ${(r.seconds / r.baseline).toFixed(2)} | ${r.name === 'baseline' || !r.oneThread ? '–' : (r.seconds / r.oneThread).toFixed(2)} | ${r.peakMb.toFixed(0)} |`,
+    ),
+    '',
+  ];
+  if (process.env.BENCH_PRINT) console.log(body.join('\n'));
+  else writeSection(heavy ? 'bench-workers-heavy' : 'bench-workers', body);
+  process.exit(0);
 }
 
 // What the theme's features cost: at N = 1000 (or the largest N measured) the theme is also

@@ -2,10 +2,12 @@
  * `astro dev` serves a multilingual blog as the build publishes it: each language's pages under
  * its prefix, in its language, with links kept in it, an untranslated post under every language,
  * and each language's feed. The dev server runs as a user starts it (`astro dev` in the site). The
- * loader reports the posts' sync (utils/sync-progress.ts).
+ * loader reports the posts' sync (utils/sync-progress.ts). The posts are rendered in worker threads
+ * during the first sync (render-pool/); an edit afterwards is rendered on the main thread, at once.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,17 +34,26 @@ function freePort(): Promise<number> {
 
 describe('astro dev on a multilingual blog', () => {
   let server: ChildProcess;
+  let root: string;
   let origin: string;
   let output = '';
 
   beforeAll(async () => {
-    const root = prepareSite('dev-multilingual', {
+    root = prepareSite('dev-multilingual', {
       posts: {
         '2024-01-01-hello.md': post({ title: 'Hello' }, 'See [only English](/posts/only-english/).'),
         'ko/2024-01-01-hello.md': post({ title: '안녕하세요' }, '[영어 글](/posts/only-english/)'),
         '2024-02-01-only-english.md': post({ title: 'Only English' }),
       },
-      files: { 'astro.config.mjs': CONFIG },
+      files: {
+        'astro.config.mjs': CONFIG,
+        'src/content.config.ts': [
+          "import { defineCollection } from 'astro:content';",
+          "import { chirpyLoader } from 'astro-theme-chirpy/loaders';",
+          'export const collections = { posts: defineCollection({ loader: chirpyLoader({ workers: 2 }) }) };',
+          '',
+        ].join('\n'),
+      },
     });
     const port = await freePort();
     origin = `http://127.0.0.1:${port}`;
@@ -100,6 +111,26 @@ describe('astro dev on a multilingual blog', () => {
 
   it('says how many posts the content sync rendered (the summary of its progress lines)', () => {
     expect(output).toMatch(/3 posts in [\d.]+ s: 3 rendered/);
+  });
+
+  it('renders the first sync in worker threads', () => {
+    expect(output).toContain('Rendering posts in 2 worker threads.');
+  });
+
+  it('shows an edited post after the sync, rendered on the main thread', async () => {
+    const file = join(root, 'src/content/posts/2024-02-01-only-english.md');
+    writeFileSync(file, post({ title: 'Only English' }, 'An edited sentence, *after* the sync.'));
+    const deadline = Date.now() + 30_000;
+    let text = '';
+    while (Date.now() < deadline) {
+      text = (await page('/posts/only-english/')).text;
+      if (text.includes('An edited sentence')) break;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    expect(parse(text).querySelector('.content')!.innerHTML, output).toContain(
+      'An edited sentence, <em>after</em> the sync.',
+    );
+    expect(output.match(/Rendering posts in/g)).toHaveLength(1);
   });
 
   it('says on the search page that search works in the built site', async () => {

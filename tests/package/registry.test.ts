@@ -491,6 +491,18 @@ describe('installing from a registry with the README’s commands, on Node 24', 
     expectBlog(site, { path: 'posts/first-post/', title: 'First post' });
   });
 
+  it('renders posts in worker threads from the installed package (its TypeScript under node_modules)', () => {
+    const site = join(work, 'pnpm-site');
+    const post = readFileSync(join(site, 'dist/posts/first-post/index.html'), 'utf8');
+    const config = join(site, 'src/content.config.ts');
+    writeFileSync(config, readFileSync(config, 'utf8').replace('chirpyLoader()', 'chirpyLoader({ workers: 2 })'));
+    // A cold build: with the content store kept, no post would be rendered again.
+    for (const dir of ['dist', '.astro', 'node_modules/.astro']) rmSync(join(site, dir), { recursive: true, force: true });
+    const output = timed('pnpm: build in worker threads', () => sh('pnpm build', site));
+    expect(output).toContain('Rendering posts in 2 worker threads.');
+    expect(readFileSync(join(site, 'dist/posts/first-post/index.html'), 'utf8')).toBe(post);
+  });
+
   it('npx astro add astro-theme-chirpy, then what the build asks for, as the README says', () => {
     const site = join(work, 'astro-add-site');
     timed('astro add: new Astro site (npm install)', () => newAstroSite(site, 'npm'));

@@ -14,7 +14,15 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
-import { findThemeConfig } from './integration/shared.ts';
+import { findMarkdownSetup, findThemeConfig } from './integration/shared.ts';
+import {
+  createRenderPool,
+  nodeCanRunWorkers,
+  poolThreads,
+  RenderPoolError,
+  type RenderPool,
+} from './render-pool/index.ts';
+import { workerSetup } from './render-pool/setup.ts';
 import { liquidForPosts } from './markdown/liquid/entry-type.ts';
 import { BIBLIOGRAPHY_DIR, INCLUDES_DIR } from './markdown/liquid/allowed.ts';
 import { chirpySchema } from './schema.ts';
@@ -45,6 +53,12 @@ export interface ChirpyLoaderOptions {
    * so it is dropped unless a site's own pages need it. Default `false`.
    */
   retainBody?: boolean;
+  /**
+   * Worker threads that render the posts while the content syncs (render-pool/): a number, `0`
+   * for the main thread alone, or `'auto'`: one per core, for a sync of 100 posts or more.
+   * The output is the same either way. Default `'auto'`.
+   */
+  workers?: number | 'auto';
 }
 
 export const DEFAULT_POSTS_DIR = 'src/content/posts';
@@ -257,6 +271,9 @@ export function chirpyLoader(options: ChirpyLoaderOptions = {}): Loader {
       // `astro dev` shows nothing else for minutes.
       const postFiles = postLikeFiles.filter((file) => parsePostFileName(file));
       const progress = syncProgress({ total: postFiles.length, log: (message) => context.logger.info(message) });
+      const pool = renderPoolFor(context, poolThreads(options.workers ?? 'auto', postFiles.length), {
+        explicit: options.workers !== undefined && options.workers !== 'auto',
+      });
       const markdown = entryTypes.get('.md');
       if (markdown) entryTypes.set('.markdown', markdown);
       for (const extension of ['.md', '.markdown', '.mdx']) {
@@ -270,9 +287,12 @@ export function chirpyLoader(options: ChirpyLoaderOptions = {}): Loader {
           // type that renders with the page (MDX) counts as rendered when it is read.
           ...(getRenderFunction && {
             getRenderFunction: async (config) => {
-              const render = await getRenderFunction.call(type, config);
+              // On the main thread: after the sync (the dev server's edits), or without a pool.
+              let onMain: ReturnType<typeof getRenderFunction> | undefined;
+              const renderOnMain = async (entry: RenderEntry) =>
+                (await (onMain ??= getRenderFunction.call(type, config)))(entry);
               return async (entry) => {
-                const rendered = await render(entry);
+                const rendered = (await pool.render(entry, config)) ?? (await renderOnMain(entry));
                 progress.rendered();
                 return rendered;
               };
@@ -313,24 +333,85 @@ export function chirpyLoader(options: ChirpyLoaderOptions = {}): Loader {
           throw new FrontmatterError(`${file}: invalid front matter.\n${reason}`, { cause: error });
         }
       }) as LoaderContext['parseData'];
-      await inner.load({
-        ...context,
-        generateDigest,
-        entryTypes,
-        parseData,
-        logger: failOnLostPosts(context.logger, postsFolder),
-      } as LoaderContext);
-      const awkward = postFiles.filter((file) => AWKWARD_PATH.test(file));
-      await loadAwkwardPosts(awkward, {
-        context: { ...context, generateDigest },
-        dir,
-        entryTypes,
-        parseData,
-        generateId,
-        retainBody,
-      });
+      try {
+        await inner.load({
+          ...context,
+          generateDigest,
+          entryTypes,
+          parseData,
+          logger: failOnLostPosts(context.logger, postsFolder),
+        } as LoaderContext);
+        const awkward = postFiles.filter((file) => AWKWARD_PATH.test(file));
+        await loadAwkwardPosts(awkward, {
+          context: { ...context, generateDigest },
+          dir,
+          entryTypes,
+          parseData,
+          generateId,
+          retainBody,
+        });
+      } finally {
+        await pool.close();
+      }
       progress.finish();
       assertNoPostLost(postFiles, { context, dir, root });
+    },
+  };
+}
+
+type RenderEntry = Parameters<Awaited<ReturnType<NonNullable<EntryType['getRenderFunction']>>>>[0];
+
+/**
+ * The render pool of one sync (render-pool/), started at the first post to render. `render`
+ * answers `undefined` where the main thread renders: no pool (0 threads, or a site whose Markdown
+ * a worker cannot rebuild: said once), after `close()` (the dev server's later edits), or for a
+ * post the pool failed on (said once; that post is rendered on the main thread).
+ */
+function renderPoolFor(
+  context: LoaderContext,
+  threads: number,
+  options: { explicit: boolean },
+): {
+  render(entry: RenderEntry, config: LoaderContext['config']): Promise<StoredEntry['rendered'] | undefined>;
+  close(): Promise<void>;
+} {
+  let started: Promise<RenderPool | undefined> | undefined;
+  let closed = threads === 0;
+  let failed = false;
+  const say = (message: string) => (options.explicit ? context.logger.warn(message) : context.logger.info(message));
+  const start = async (config: LoaderContext['config']): Promise<RenderPool | undefined> => {
+    const markdown = findMarkdownSetup(config.root);
+    const decision = workerSetup(config, markdown);
+    const reason =
+      decision.reason ??
+      ((await nodeCanRunWorkers())
+        ? undefined
+        : `Node ${process.version} cannot load the theme in a worker thread (module.registerHooks: Node 22.15 or newer)`);
+    if (reason || !decision.setup || !markdown) {
+      say(`Posts are rendered on one thread: ${reason}.`);
+      return undefined;
+    }
+    context.logger.info(`Rendering posts in ${threads} worker thread${threads === 1 ? '' : 's'}.`);
+    return createRenderPool({ threads, setup: decision.setup, warn: markdown.warn });
+  };
+  return {
+    async render(entry, config) {
+      if (closed) return undefined;
+      const pool = await (started ??= start(config));
+      if (!pool) return undefined;
+      try {
+        return await pool.render({ body: entry.body, data: entry.data, filePath: entry.filePath });
+      } catch (error) {
+        if (!(error instanceof RenderPoolError)) throw error;
+        if (!failed)
+          say(`The render pool failed on ${entry.filePath}, which is rendered on the main thread: ${error.message}`);
+        failed = true;
+        return undefined;
+      }
+    },
+    async close() {
+      closed = true;
+      await (await started)?.close();
     },
   };
 }

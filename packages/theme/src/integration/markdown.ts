@@ -19,7 +19,9 @@ import type { AstroConfig, AstroIntegrationLogger } from 'astro';
 import { fileURLToPath } from 'node:url';
 import type { ChirpyConfig } from '../config.ts';
 import { kramdownFootnoteBackContent } from '../markdown/kramdown/footnotes/back-content.ts';
-import { chirpyMarkdownPipeline } from '../markdown/pipeline.ts';
+import type { ShikiKey } from '../markdown/html/embedded-languages.ts';
+import { chirpyMarkdownPipeline, type PipelineOptions } from '../markdown/pipeline.ts';
+import { registerMarkdownSetup } from './shared.ts';
 
 type Plugin = [unknown, unknown?] | unknown;
 
@@ -55,7 +57,41 @@ export function chirpyMarkdownPlugins(
   astroConfig: AstroConfig,
   logger: AstroIntegrationLogger,
 ): { remarkPlugins: Plugin[]; rehypePlugins: Plugin[] } {
-  return chirpyMarkdownPipeline({
+  return chirpyMarkdownPipeline(pipelineOptions(config, astroConfig, logger));
+}
+
+/**
+ * Code colours that meet WCAG AA on the code background in both modes (github-dark's comments
+ * are 3.8:1 there; github-dark-default's 5.9:1), unless the site chose its own themes.
+ */
+function siteShikiThemes(astroConfig: AstroConfig): { shikiConfig?: AstroConfig['markdown']['shikiConfig'] } {
+  const shiki = astroConfig.markdown.shikiConfig;
+  return Object.keys(shiki?.themes ?? {}).length === 0 && shiki?.theme === 'github-dark'
+    ? {
+        shikiConfig: {
+          ...shiki,
+          themes: { light: 'github-light-high-contrast', dark: 'github-dark-default' },
+          defaultColor: false as const,
+        },
+      }
+    : {};
+}
+
+/** What Astro keys its Shiki highlighter by, as the config will be; none when Shiki does not highlight. */
+function shikiKey(astroConfig: AstroConfig): ShikiKey | undefined {
+  const highlight = astroConfig.markdown.syntaxHighlight;
+  const type = typeof highlight === 'object' && highlight ? highlight.type : highlight;
+  if (type !== 'shiki') return undefined;
+  const { theme, themes, langAlias } = siteShikiThemes(astroConfig).shikiConfig ?? astroConfig.markdown.shikiConfig;
+  return { theme, themes, langAlias };
+}
+
+function pipelineOptions(
+  config: ChirpyConfig,
+  astroConfig: AstroConfig,
+  logger: AstroIntegrationLogger,
+): PipelineOptions {
+  return {
     cdn: config.cdn,
     locale: config.locale,
     mathOutput: config.math.output,
@@ -64,8 +100,9 @@ export function chirpyMarkdownPlugins(
     publicDir: fileURLToPath(astroConfig.publicDir),
     smart: smartPunctuation(astroConfig),
     gfm: gfm(astroConfig),
+    shiki: shikiKey(astroConfig),
     warn: (message: string) => logger.warn(message),
-  });
+  };
 }
 
 /**
@@ -77,24 +114,15 @@ export function setUpMarkdown(
   astroConfig: AstroConfig,
   logger: AstroIntegrationLogger,
 ): Partial<AstroConfig['markdown']> | undefined {
-  const plugins = chirpyMarkdownPlugins(config, astroConfig, logger);
+  const { warn, ...pipeline } = pipelineOptions(config, astroConfig, logger);
+  const plugins = chirpyMarkdownPipeline({ ...pipeline, warn });
+  // Kept for the loader's render pool (render-pool/), which rebuilds these plugins in worker threads.
+  registerMarkdownSetup(astroConfig.root, { pipeline, ...plugins, remarkRehype: KRAMDOWN_REMARK_REHYPE, warn });
   const processor = astroConfig.markdown.processor as Parameters<typeof isUnifiedProcessor>[0] | undefined;
-  const shiki = astroConfig.markdown.shikiConfig;
-  // Code colours that meet WCAG AA on the code background in both modes (github-dark's comments
-  // are 3.8:1 there; github-dark-default's 5.9:1).
-  const shikiThemes =
-    Object.keys(shiki?.themes ?? {}).length === 0 && shiki?.theme === 'github-dark'
-      ? {
-          shikiConfig: {
-            ...shiki,
-            themes: { light: 'github-light-high-contrast', dark: 'github-dark-default' },
-            defaultColor: false as const,
-          },
-        }
-      : {};
+  const shikiThemes = siteShikiThemes(astroConfig);
   if (processor && isUnifiedProcessor(processor)) {
     // Astro's intended extension point: integrations add to the resolved processor's options.
-    // The site's settings were read above (chirpyMarkdownPlugins); MDX reads these options too.
+    // The site's settings were read above (pipelineOptions); MDX reads these options too.
     processor.options.remarkPlugins.push(...(plugins.remarkPlugins as never[]));
     processor.options.rehypePlugins.push(...(plugins.rehypePlugins as never[]));
     Object.assign(processor.options, ASTRO_FEATURES_OFF);

@@ -6,6 +6,7 @@
  * `chirpy()` in its integrations) and reads dates in UTC.
  */
 import type { ChirpyConfig } from '../config.ts';
+import type { PipelineOptions } from '../markdown/pipeline.ts';
 
 export const INTEGRATION_NAME = 'astro-theme-chirpy';
 
@@ -23,4 +24,34 @@ export function registerThemeConfig(root: URL, config: ChirpyConfig): void {
 
 export function findThemeConfig(root: URL): ChirpyConfig | undefined {
   return registry().get(root.href);
+}
+
+/**
+ * What `chirpy()` added to the site's Markdown processor (integration/markdown.ts), kept for the
+ * loader's render pool (render-pool/): the pipeline's options (plain data a worker thread can
+ * rebuild the plugins from), the plugin entries and remark-rehype options it added (to tell
+ * them from a site's own, by identity), and the logger's `warn` the plugins report to.
+ */
+export interface MarkdownSetup {
+  pipeline: Omit<PipelineOptions, 'warn'>;
+  remarkPlugins: readonly unknown[];
+  rehypePlugins: readonly unknown[];
+  remarkRehype: Readonly<Record<string, unknown>>;
+  warn: (message: string) => void;
+}
+
+const MARKDOWN_KEY = Symbol.for('astro-theme-chirpy/markdown-setups');
+
+function markdownRegistry(): Map<string, MarkdownSetup> {
+  const holder = globalThis as typeof globalThis & { [MARKDOWN_KEY]?: Map<string, MarkdownSetup> };
+  holder[MARKDOWN_KEY] ??= new Map();
+  return holder[MARKDOWN_KEY];
+}
+
+export function registerMarkdownSetup(root: URL, setup: MarkdownSetup): void {
+  markdownRegistry().set(root.href, setup);
+}
+
+export function findMarkdownSetup(root: URL): MarkdownSetup | undefined {
+  return markdownRegistry().get(root.href);
 }

@@ -8,6 +8,7 @@
 import type { PluggableList } from 'unified';
 import type { ChirpyConfig } from '../config.ts';
 import { rehypeCodeBlocks } from './html/code-blocks.ts';
+import { remarkEmbeddedLanguages, type ShikiKey } from './html/embedded-languages.ts';
 import { rehypeHeadingAnchors } from './html/heading-anchors.ts';
 import { rehypeHeadingLevels } from './html/heading-levels.ts';
 import { rehypeImages } from './html/images.ts';
@@ -36,6 +37,8 @@ export interface PipelineOptions {
   smart: boolean;
   /** GFM is on (the site did not turn it off). */
   gfm: boolean;
+  /** The site's Shiki options Astro keys its highlighter by; absent when Shiki does not highlight. */
+  shiki?: ShikiKey | undefined;
   warn: (message: string) => void;
 }
 
@@ -50,6 +53,9 @@ export function chirpyMarkdownPipeline(options: PipelineOptions): {
       ...remarkKramdown({ smart: options.smart, gfm: options.gfm }),
       // Chirpy's media_subpath and CDN on image and media URLs: on the final tree, before the HTML.
       [remarkMedia, { cdn: options.cdn, base }],
+      // Last before Shiki: the languages the post's code blocks embed, loaded so that Shiki's
+      // output does not depend on which posts came before.
+      [remarkEmbeddedLanguages, { shiki: options.shiki }],
     ],
     rehypePlugins: [
       // Equation numbers and \label/\ref, read by MathJax's TeX parser: before KaTeX draws the formulas.

@@ -1,0 +1,88 @@
+/**
+ * Renders posts in a pool of worker threads while the content syncs.
+ *
+ * Astro renders a collection's Markdown on one thread; the loader hands each post that needs
+ * rendering (its digest changed) to this pool instead, and stores the HTML and metadata the
+ * worker sends back, which are the same, byte for byte, as on one thread (tests/build/
+ * render-pool.test.ts). Liquid, front matter and the content store stay on the main thread.
+ *
+ * - Size: `chirpyLoader({ workers })`; by default as many threads as the machine has cores,
+ *   for a sync of at least `AUTO_MIN_POSTS` posts (below that, starting the workers costs
+ *   more than they save). `workers: 0` renders on one thread.
+ * - When not: a site whose Markdown a worker cannot rebuild (render-pool/setup.ts says why),
+ *   a Node without `module.registerHooks`; the posts are then rendered on the main thread, and
+ *   the loader says so once.
+ * - Only during the sync: the pool is closed when it ends, so an edit in `astro dev` renders
+ *   on the main thread at once, as before.
+ * - Errors and warnings read as on one thread: a render error is made again on the main thread
+ *   with its file and line (render-pool/errors.ts); the plugins' warnings are logged in order.
+ */
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Tinypool from 'tinypool';
+import { reviveError } from './errors.ts';
+import type { RenderedPost, RenderReply, RenderTask } from './task.ts';
+import type { WorkerSetup } from './setup.ts';
+
+/** `auto` starts a pool only for a sync of at least this many posts. */
+export const AUTO_MIN_POSTS = 100;
+
+export type WorkersOption = number | 'auto';
+
+/** How many worker threads render `posts` posts: 0 means the main thread. */
+export function poolThreads(option: WorkersOption, posts: number, cores = availableParallelism()): number {
+  if (option === 'auto') return posts >= AUTO_MIN_POSTS && cores >= 2 ? cores : 0;
+  return Math.max(0, Math.floor(option));
+}
+
+/** Whether this Node can load the theme's TypeScript in a worker (worker.mjs). */
+export async function nodeCanRunWorkers(): Promise<boolean> {
+  const module = await import('node:module');
+  return typeof module.registerHooks === 'function' && typeof module.stripTypeScriptTypes === 'function';
+}
+
+/** The pool itself failed (a worker could not start or died, a post's data could not be sent). */
+export class RenderPoolError extends Error {
+  override name = 'RenderPoolError';
+}
+
+export interface RenderPool {
+  render(entry: RenderTask['entry']): Promise<RenderedPost>;
+  close(): Promise<void>;
+}
+
+const YOUNG_GENERATION_MB = 128;
+const WORKER = join(dirname(fileURLToPath(import.meta.url)), 'worker.mjs');
+
+export function createRenderPool(options: {
+  threads: number;
+  setup: WorkerSetup;
+  warn(message: string): void;
+}): RenderPool {
+  const pool = new Tinypool({
+    filename: WORKER,
+    minThreads: options.threads,
+    maxThreads: options.threads,
+    isolateWorkers: false,
+    idleTimeout: Number.POSITIVE_INFINITY,
+    // A young generation larger than V8's default: parsing a post makes many short-lived
+    // objects, and with two threads rendering at once the default's frequent scavenges cost a
+    // fifth of the sync (BENCHMARKS.md, "Rendering in a pool of workers").
+    resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+  });
+  return {
+    async render(entry) {
+      let reply: RenderReply;
+      try {
+        reply = (await pool.run({ setup: options.setup, entry } satisfies RenderTask)) as RenderReply;
+      } catch (error) {
+        throw new RenderPoolError(error instanceof Error ? error.message : String(error), { cause: error });
+      }
+      for (const message of reply.warnings) options.warn(message);
+      if (!reply.ok) throw reviveError(reply.error);
+      return reply.rendered;
+    },
+    close: () => pool.destroy(),
+  };
+}

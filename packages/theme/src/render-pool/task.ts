@@ -1,0 +1,73 @@
+/**
+ * A worker thread's side of the render pool: renders one post as Astro's Markdown entry type
+ * does (astro/dist/vite-plugin-markdown/content-entry-type.js), with a processor built once per
+ * worker from the setup the main thread sent (render-pool/setup.ts). The plugins' warnings are
+ * collected and sent back with the post, for the main thread to log in order.
+ */
+import { unified } from '@astrojs/markdown-remark';
+import { pathToFileURL } from 'node:url';
+import { ASTRO_FEATURES_OFF, KRAMDOWN_REMARK_REHYPE } from '../integration/markdown.ts';
+import { chirpyMarkdownPipeline } from '../markdown/pipeline.ts';
+import { serializeError, type SerializedError } from './errors.ts';
+import type { WorkerSetup } from './setup.ts';
+
+export interface RenderTask {
+  setup: WorkerSetup;
+  entry: { body: string; data: Record<string, unknown>; filePath?: string };
+}
+
+export interface RenderedPost {
+  html: string;
+  metadata: Record<string, unknown>;
+}
+
+export type RenderReply =
+  { ok: true; rendered: RenderedPost; warnings: string[] } | { ok: false; error: SerializedError; warnings: string[] };
+
+type Renderer = Awaited<ReturnType<ReturnType<typeof unified>['createRenderer']>>;
+
+let warnings: string[] = [];
+let renderer: { key: string; ready: Promise<Renderer> } | undefined;
+
+function rendererFor(setup: WorkerSetup): Promise<Renderer> {
+  const key = JSON.stringify(setup);
+  if (renderer?.key !== key) {
+    const plugins = chirpyMarkdownPipeline({ ...setup.pipeline, warn: (message) => warnings.push(message) });
+    // As integration/markdown.ts sets it up: Astro's GFM and SmartyPants as the site's processor has them.
+    const processor = unified({
+      ...plugins,
+      ...ASTRO_FEATURES_OFF,
+      gfm: setup.processor.gfm,
+      smartypants: setup.processor.smartypants,
+      remarkRehype: { ...KRAMDOWN_REMARK_REHYPE, ...setup.processor.remarkRehype },
+    } as Parameters<typeof unified>[0]);
+    renderer = { key, ready: processor.createRenderer(setup.shared as never) };
+  }
+  return renderer.ready;
+}
+
+export async function renderPost(task: RenderTask): Promise<RenderReply> {
+  warnings = [];
+  try {
+    const processor = await rendererFor(task.setup);
+    const { entry } = task;
+    const result = await processor.render(entry.body ?? '', {
+      frontmatter: entry.data,
+      ...(entry.filePath ? { fileURL: pathToFileURL(entry.filePath) } : {}),
+    });
+    const metadata = result.metadata as typeof result.metadata & {
+      localImagePaths: string[];
+      remoteImagePaths: string[];
+    };
+    return {
+      ok: true,
+      rendered: {
+        html: result.code,
+        metadata: { ...metadata, imagePaths: metadata.localImagePaths.concat(metadata.remoteImagePaths) },
+      },
+      warnings,
+    };
+  } catch (error) {
+    return { ok: false, error: serializeError(error), warnings };
+  }
+}
