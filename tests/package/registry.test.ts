@@ -497,7 +497,8 @@ describe('installing from a registry with the README’s commands, on Node 24', 
     const config = join(site, 'src/content.config.ts');
     writeFileSync(config, readFileSync(config, 'utf8').replace('chirpyLoader()', 'chirpyLoader({ workers: 2 })'));
     // A cold build: with the content store kept, no post would be rendered again.
-    for (const dir of ['dist', '.astro', 'node_modules/.astro']) rmSync(join(site, dir), { recursive: true, force: true });
+    for (const dir of ['dist', '.astro', 'node_modules/.astro'])
+      rmSync(join(site, dir), { recursive: true, force: true });
     const output = timed('pnpm: build in worker threads', () => sh('pnpm build', site));
     expect(output).toContain('Rendering posts in 2 worker threads.');
     expect(readFileSync(join(site, 'dist/posts/first-post/index.html'), 'utf8')).toBe(post);
