@@ -12,7 +12,11 @@ export default class ProjectTimes implements Reporter {
   private root = process.cwd();
 
   /** `outputFile` is read from the root of vitest's config, as the JSON reporter's is. */
-  constructor(private readonly outputFile: string) {}
+  private readonly outputFile: string;
+
+  constructor(outputFile: string) {
+    this.outputFile = outputFile;
+  }
 
   onInit(vitest: Vitest): void {
     this.root = vitest.config.root;

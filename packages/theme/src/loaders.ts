@@ -365,7 +365,8 @@ type RenderEntry = Parameters<Awaited<ReturnType<NonNullable<EntryType['getRende
  * The render pool of one sync (render-pool/), started at the first post to render. `render`
  * answers `undefined` where the main thread renders: no pool (0 threads, or a site whose Markdown
  * a worker cannot rebuild: said once), after `close()` (the dev server's later edits), or for a
- * post the pool failed on (said once; that post is rendered on the main thread).
+ * pool that failed (a worker could not start or died: said once, and that post and the rest are
+ * rendered on the main thread).
  */
 function renderPoolFor(
   context: LoaderContext,
@@ -377,7 +378,6 @@ function renderPoolFor(
 } {
   let started: Promise<RenderPool | undefined> | undefined;
   let closed = threads === 0;
-  let failed = false;
   const say = (message: string) => (options.explicit ? context.logger.warn(message) : context.logger.info(message));
   const start = async (config: LoaderContext['config']): Promise<RenderPool | undefined> => {
     const markdown = findMarkdownSetup(config.root);
@@ -403,9 +403,12 @@ function renderPoolFor(
         return await pool.render({ body: entry.body, data: entry.data, filePath: entry.filePath });
       } catch (error) {
         if (!(error instanceof RenderPoolError)) throw error;
-        if (!failed)
-          say(`The render pool failed on ${entry.filePath}, which is rendered on the main thread: ${error.message}`);
-        failed = true;
+        if (!closed) {
+          context.logger.warn(
+            `The render pool failed on ${entry.filePath}; posts are rendered on the main thread: ${error.message}`,
+          );
+          closed = true;
+        }
         return undefined;
       }
     },

@@ -21,7 +21,11 @@ export interface ServedRoute {
 export class ServedPaths {
   routes: ServedRoute[] = [];
 
-  constructor(private readonly publicDir: URL) {}
+  private readonly publicDir: URL;
+
+  constructor(publicDir: URL) {
+    this.publicDir = publicDir;
+  }
 
   /** Keeps the routes Astro writes files for: prerendered and without parameters. */
   update(routes: IntegrationResolvedRoute[]): void {

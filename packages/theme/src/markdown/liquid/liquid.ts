@@ -116,12 +116,14 @@ export interface LiquidWarning {
  */
 export class LiquidSyntaxError extends Error {
   override name = 'LiquidSyntaxError';
-  constructor(
-    readonly detail: string,
-    readonly line: number,
-    readonly trail: readonly string[] = [],
-  ) {
+  readonly detail: string;
+  readonly line: number;
+  readonly trail: readonly string[];
+  constructor(detail: string, line: number, trail: readonly string[] = []) {
     super(trail.length === 0 ? detail : `${detail} (in ${shortTrail(trail).join(', included from ')})`);
+    this.detail = detail;
+    this.line = line;
+    this.trail = trail;
   }
 }
 
@@ -576,11 +578,10 @@ function rubyTime(date: Date, timeZone: string): string {
 
 /** `page.date` as Jekyll hands it to Liquid: a time in the site's timezone. */
 export class LiquidTime extends Date {
-  constructor(
-    date: Date,
-    readonly timeZone: string,
-  ) {
+  readonly timeZone: string;
+  constructor(date: Date, timeZone: string) {
     super(date.getTime());
+    this.timeZone = timeZone;
   }
   override toString(): string {
     return rubyTime(this, this.timeZone);
