@@ -7,21 +7,30 @@ import type { AstroConfig } from 'astro';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import type { MarkdownSetup } from '../../packages/theme/src/integration/shared.ts';
-import { AUTO_MIN_POSTS, poolThreads } from '../../packages/theme/src/render-pool/index.ts';
+import { AUTO_MIN_POSTS, poolPlan } from '../../packages/theme/src/render-pool/index.ts';
 import { reviveError, serializeError } from '../../packages/theme/src/render-pool/errors.ts';
 import { workerSetup } from '../../packages/theme/src/render-pool/setup.ts';
 
-describe('poolThreads', () => {
-  it("gives 'auto' a thread per core, for a sync of at least AUTO_MIN_POSTS posts", () => {
-    expect(poolThreads('auto', AUTO_MIN_POSTS, 4)).toBe(4);
-    expect(poolThreads('auto', AUTO_MIN_POSTS - 1, 4)).toBe(0);
-    expect(poolThreads('auto', 5000, 1)).toBe(0);
+describe('poolPlan', () => {
+  it("gives 'auto' a thread per core, for a sync of at least AUTO_MIN_POSTS posts, from the first post", () => {
+    expect(poolPlan('auto', { posts: AUTO_MIN_POSTS, stored: 0, cores: 4 })).toEqual({ threads: 4, startAfter: 0 });
+    expect(poolPlan('auto', { posts: AUTO_MIN_POSTS - 1, stored: 0, cores: 4 }).threads).toBe(0);
+    expect(poolPlan('auto', { posts: 5000, stored: 0, cores: 1 }).threads).toBe(0);
   });
 
-  it('takes a number as it is, whatever the number of posts; 0 is the main thread', () => {
-    expect(poolThreads(2, 3, 8)).toBe(2);
-    expect(poolThreads(0, 5000, 8)).toBe(0);
-    expect(poolThreads(-1, 5000, 8)).toBe(0);
+  it("starts 'auto''s pool only once AUTO_MIN_POSTS posts asked to be rendered when the store holds most posts", () => {
+    expect(poolPlan('auto', { posts: 5000, stored: 5000, cores: 2 })).toEqual({
+      threads: 2,
+      startAfter: AUTO_MIN_POSTS,
+    });
+    expect(poolPlan('auto', { posts: 5000, stored: 4901, cores: 2 }).startAfter).toBe(AUTO_MIN_POSTS);
+    expect(poolPlan('auto', { posts: 5000, stored: 4900, cores: 2 }).startAfter).toBe(0);
+  });
+
+  it('takes a number as it is, whatever the posts and the store; 0 is the main thread', () => {
+    expect(poolPlan(2, { posts: 3, stored: 3, cores: 8 })).toEqual({ threads: 2, startAfter: 0 });
+    expect(poolPlan(0, { posts: 5000, stored: 0, cores: 8 }).threads).toBe(0);
+    expect(poolPlan(-1, { posts: 5000, stored: 0, cores: 8 }).threads).toBe(0);
   });
 });
 

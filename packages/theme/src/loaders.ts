@@ -18,8 +18,9 @@ import { findMarkdownSetup, findThemeConfig } from './integration/shared.ts';
 import {
   createRenderPool,
   nodeCanRunWorkers,
-  poolThreads,
+  poolPlan,
   RenderPoolError,
+  type PoolPlan,
   type RenderPool,
 } from './render-pool/index.ts';
 import { workerSetup } from './render-pool/setup.ts';
@@ -55,7 +56,7 @@ export interface ChirpyLoaderOptions {
   retainBody?: boolean;
   /**
    * Worker threads that render the posts while the content syncs (render-pool/): a number, `0`
-   * for the main thread alone, or `'auto'`: one per core, for a sync of 100 posts or more.
+   * for the main thread alone, or `'auto'`: one per core, once 100 posts need rendering.
    * The output is the same either way. Default `'auto'`.
    */
   workers?: number | 'auto';
@@ -271,9 +272,11 @@ export function chirpyLoader(options: ChirpyLoaderOptions = {}): Loader {
       // `astro dev` shows nothing else for minutes.
       const postFiles = postLikeFiles.filter((file) => parsePostFileName(file));
       const progress = syncProgress({ total: postFiles.length, log: (message) => context.logger.info(message) });
-      const pool = renderPoolFor(context, poolThreads(options.workers ?? 'auto', postFiles.length), {
-        explicit: options.workers !== undefined && options.workers !== 'auto',
-      });
+      const pool = renderPoolFor(
+        context,
+        poolPlan(options.workers ?? 'auto', { posts: postFiles.length, stored: [...context.store.keys()].length }),
+        { explicit: options.workers !== undefined && options.workers !== 'auto' },
+      );
       const markdown = entryTypes.get('.md');
       if (markdown) entryTypes.set('.markdown', markdown);
       for (const extension of ['.md', '.markdown', '.mdx']) {
@@ -370,7 +373,7 @@ type RenderEntry = Parameters<Awaited<ReturnType<NonNullable<EntryType['getRende
  */
 function renderPoolFor(
   context: LoaderContext,
-  threads: number,
+  { threads, startAfter }: PoolPlan,
   options: { explicit: boolean },
 ): {
   render(entry: RenderEntry, config: LoaderContext['config']): Promise<StoredEntry['rendered'] | undefined>;
@@ -378,6 +381,7 @@ function renderPoolFor(
 } {
   let started: Promise<RenderPool | undefined> | undefined;
   let closed = threads === 0;
+  let requested = 0;
   const say = (message: string) => (options.explicit ? context.logger.warn(message) : context.logger.info(message));
   const start = async (config: LoaderContext['config']): Promise<RenderPool | undefined> => {
     const markdown = findMarkdownSetup(config.root);
@@ -396,7 +400,7 @@ function renderPoolFor(
   };
   return {
     async render(entry, config) {
-      if (closed) return undefined;
+      if (closed || ++requested <= startAfter) return undefined;
       const pool = await (started ??= start(config));
       if (!pool) return undefined;
       try {

@@ -7,8 +7,8 @@
  * render-pool.test.ts). Liquid, front matter and the content store stay on the main thread.
  *
  * - Size: `chirpyLoader({ workers })`; by default as many threads as the machine has cores,
- *   for a sync of at least `AUTO_MIN_POSTS` posts (below that, starting the workers costs
- *   more than they save). `workers: 0` renders on one thread.
+ *   for a sync of at least `AUTO_MIN_POSTS` posts to render (below that, starting the workers
+ *   costs more than they save; `poolPlan`). `workers: 0` renders on one thread.
  * - When not: a site whose Markdown a worker cannot rebuild (render-pool/setup.ts says why),
  *   a Node without `module.registerHooks`; the posts are then rendered on the main thread, and
  *   the loader says so once.
@@ -30,10 +30,28 @@ export const AUTO_MIN_POSTS = 100;
 
 export type WorkersOption = number | 'auto';
 
-/** How many worker threads render `posts` posts: 0 means the main thread. */
-export function poolThreads(option: WorkersOption, posts: number, cores = availableParallelism()): number {
-  if (option === 'auto') return posts >= AUTO_MIN_POSTS && cores >= 2 ? cores : 0;
-  return Math.max(0, Math.floor(option));
+/** How many worker threads, and how many posts the main thread renders before they start. */
+export interface PoolPlan {
+  /** 0: the main thread renders every post. */
+  threads: number;
+  /** Posts rendered on the main thread before the pool starts (0: the pool takes the first). */
+  startAfter: number;
+}
+
+/**
+ * The pool for a sync of `posts` posts of which the kept content store holds `stored`. A number
+ * is taken as it is. `'auto'`: one thread per core on a machine with two or more, for at least
+ * `AUTO_MIN_POSTS` posts; when the store already holds most of them (a warm build, where one
+ * edited post is rendered again), the main thread renders until `AUTO_MIN_POSTS` posts have
+ * asked to be, so a build that renders a few posts does not start the workers for them.
+ */
+export function poolPlan(
+  option: WorkersOption,
+  { posts, stored, cores = availableParallelism() }: { posts: number; stored: number; cores?: number },
+): PoolPlan {
+  if (option !== 'auto') return { threads: Math.max(0, Math.floor(option)), startAfter: 0 };
+  if (posts < AUTO_MIN_POSTS || cores < 2) return { threads: 0, startAfter: 0 };
+  return { threads: cores, startAfter: posts - stored >= AUTO_MIN_POSTS ? 0 : AUTO_MIN_POSTS };
 }
 
 /** Whether this Node can load the theme's TypeScript in a worker (worker.mjs). */
