@@ -7,6 +7,8 @@ import remarkMath from 'remark-math';
 
 export default defineConfig({
   site: 'https://bench.example.com',
+  // BENCH_CONCURRENCY: Astro's build.concurrency (pages generated at a time); unset, Astro's default (1).
+  ...(process.env.BENCH_CONCURRENCY ? { build: { concurrency: Number(process.env.BENCH_CONCURRENCY) } } : {}),
   markdown: {
     processor: unified({ remarkPlugins: [[remarkMath, { singleDollarTextMath: true }]], rehypePlugins: [rehypeKatex] }),
     shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark' }, defaultColor: false },

@@ -25,6 +25,8 @@ if (!routes) throw new Error(`unknown BENCH_THEME_VARIANT ${process.env.BENCH_TH
 
 export default defineConfig({
   site: 'https://bench.example.com',
+  // BENCH_CONCURRENCY: Astro's build.concurrency; unset, the theme's (4, when the site leaves Astro's 1).
+  ...(process.env.BENCH_CONCURRENCY ? { build: { concurrency: Number(process.env.BENCH_CONCURRENCY) } } : {}),
   integrations: [
     chirpy({
       title: 'Benchmark',
