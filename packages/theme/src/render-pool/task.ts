@@ -6,7 +6,7 @@
  */
 import { unified } from '@astrojs/markdown-remark';
 import { pathToFileURL } from 'node:url';
-import { ASTRO_FEATURES_OFF, KRAMDOWN_REMARK_REHYPE } from '../integration/markdown.ts';
+import { KRAMDOWN_REMARK_REHYPE } from '../integration/markdown.ts';
 import { chirpyMarkdownPipeline } from '../markdown/pipeline.ts';
 import { serializeError, type SerializedError } from './errors.ts';
 import type { WorkerSetup } from './setup.ts';
@@ -33,10 +33,9 @@ function rendererFor(setup: WorkerSetup): Promise<Renderer> {
   const key = JSON.stringify(setup);
   if (renderer?.key !== key) {
     const plugins = chirpyMarkdownPipeline({ ...setup.pipeline, warn: (message) => warnings.push(message) });
-    // As integration/markdown.ts sets it up: Astro's GFM and SmartyPants as the site's processor has them.
+    // As integration/markdown.ts sets it up (Astro's GFM and SmartyPants off: the site's processor's values).
     const processor = unified({
       ...plugins,
-      ...ASTRO_FEATURES_OFF,
       gfm: setup.processor.gfm,
       smartypants: setup.processor.smartypants,
       remarkRehype: { ...KRAMDOWN_REMARK_REHYPE, ...setup.processor.remarkRehype },
