@@ -7,7 +7,7 @@ import type { AstroConfig } from 'astro';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import type { MarkdownSetup } from '../../packages/theme/src/integration/shared.ts';
-import { AUTO_MIN_POSTS, poolPlan } from '../../packages/theme/src/render-pool/index.ts';
+import { AUTO_MAX_THREADS, AUTO_MIN_POSTS, poolPlan } from '../../packages/theme/src/render-pool/index.ts';
 import { reviveError, serializeError } from '../../packages/theme/src/render-pool/errors.ts';
 import { workerSetup } from '../../packages/theme/src/render-pool/setup.ts';
 
@@ -16,6 +16,7 @@ describe('poolPlan', () => {
     expect(poolPlan('auto', { posts: AUTO_MIN_POSTS, stored: 0, cores: 4 })).toEqual({ threads: 4, startAfter: 0 });
     expect(poolPlan('auto', { posts: AUTO_MIN_POSTS - 1, stored: 0, cores: 4 }).threads).toBe(0);
     expect(poolPlan('auto', { posts: 5000, stored: 0, cores: 1 }).threads).toBe(0);
+    expect(poolPlan('auto', { posts: 5000, stored: 0, cores: 32 }).threads).toBe(AUTO_MAX_THREADS);
   });
 
   it("starts 'auto''s pool only once AUTO_MIN_POSTS posts asked to be rendered when the store holds most posts", () => {

@@ -56,7 +56,7 @@ export interface ChirpyLoaderOptions {
   retainBody?: boolean;
   /**
    * Worker threads that render the posts while the content syncs (render-pool/): a number, `0`
-   * for the main thread alone, or `'auto'`: one per core, once 100 posts need rendering.
+   * for the main thread alone, or `'auto'`: one per core (at most four), once 100 posts need rendering.
    * The output is the same either way. Default `'auto'`.
    */
   workers?: number | 'auto';

@@ -27,6 +27,12 @@ import type { WorkerSetup } from './setup.ts';
 
 /** `auto` starts a pool only for a sync of at least this many posts. */
 export const AUTO_MIN_POSTS = 100;
+/**
+ * `auto`'s most threads: Astro's glob loader has at most 10 posts in flight, and each worker
+ * holds its own Shiki, KaTeX and pipeline (about 100 MB; at N = 1000, four workers raised the
+ * build's peak by 300 MB over two). On two cores, four were slower than two (BENCHMARKS.md).
+ */
+export const AUTO_MAX_THREADS = 4;
 
 export type WorkersOption = number | 'auto';
 
@@ -40,7 +46,8 @@ export interface PoolPlan {
 
 /**
  * The pool for a sync of `posts` posts of which the kept content store holds `stored`. A number
- * is taken as it is. `'auto'`: one thread per core on a machine with two or more, for at least
+ * is taken as it is. `'auto'`: one thread per core (at most `AUTO_MAX_THREADS`) on a machine
+ * with two or more, for at least
  * `AUTO_MIN_POSTS` posts; when the store already holds most of them (a warm build, where one
  * edited post is rendered again), the main thread renders until `AUTO_MIN_POSTS` posts have
  * asked to be, so a build that renders a few posts does not start the workers for them.
@@ -51,7 +58,10 @@ export function poolPlan(
 ): PoolPlan {
   if (option !== 'auto') return { threads: Math.max(0, Math.floor(option)), startAfter: 0 };
   if (posts < AUTO_MIN_POSTS || cores < 2) return { threads: 0, startAfter: 0 };
-  return { threads: cores, startAfter: posts - stored >= AUTO_MIN_POSTS ? 0 : AUTO_MIN_POSTS };
+  return {
+    threads: Math.min(cores, AUTO_MAX_THREADS),
+    startAfter: posts - stored >= AUTO_MIN_POSTS ? 0 : AUTO_MIN_POSTS,
+  };
 }
 
 /** Whether this Node can load the theme's TypeScript in a worker (worker.mjs). */
