@@ -10,20 +10,21 @@ import type { PipelineOptions } from '../markdown/pipeline.ts';
 
 export const INTEGRATION_NAME = 'astro-theme-chirpy';
 
-const KEY = Symbol.for('astro-theme-chirpy/configs');
-
-function registry(): Map<string, ChirpyConfig> {
-  const holder = globalThis as typeof globalThis & { [KEY]?: Map<string, ChirpyConfig> };
-  holder[KEY] ??= new Map();
-  return holder[KEY];
+/** A map kept on `globalThis` under `name`, so every module graph of the process sees the same one. */
+function processWide<T>(name: string): Map<string, T> {
+  const key = Symbol.for(`astro-theme-chirpy/${name}`);
+  const holder = globalThis as typeof globalThis & { [key: symbol]: Map<string, T> | undefined };
+  return (holder[key] ??= new Map());
 }
 
+const configs = processWide<ChirpyConfig>('configs');
+
 export function registerThemeConfig(root: URL, config: ChirpyConfig): void {
-  registry().set(root.href, config);
+  configs.set(root.href, config);
 }
 
 export function findThemeConfig(root: URL): ChirpyConfig | undefined {
-  return registry().get(root.href);
+  return configs.get(root.href);
 }
 
 /**
@@ -40,18 +41,12 @@ export interface MarkdownSetup {
   warn: (message: string) => void;
 }
 
-const MARKDOWN_KEY = Symbol.for('astro-theme-chirpy/markdown-setups');
-
-function markdownRegistry(): Map<string, MarkdownSetup> {
-  const holder = globalThis as typeof globalThis & { [MARKDOWN_KEY]?: Map<string, MarkdownSetup> };
-  holder[MARKDOWN_KEY] ??= new Map();
-  return holder[MARKDOWN_KEY];
-}
+const markdownSetups = processWide<MarkdownSetup>('markdown-setups');
 
 export function registerMarkdownSetup(root: URL, setup: MarkdownSetup): void {
-  markdownRegistry().set(root.href, setup);
+  markdownSetups.set(root.href, setup);
 }
 
 export function findMarkdownSetup(root: URL): MarkdownSetup | undefined {
-  return markdownRegistry().get(root.href);
+  return markdownSetups.get(root.href);
 }

@@ -76,7 +76,7 @@ export class RenderPoolError extends Error {
 }
 
 export interface RenderPool {
-  render(entry: RenderTask['entry']): Promise<RenderedPost>;
+  render(entry: RenderTask): Promise<RenderedPost>;
   close(): Promise<void>;
 }
 
@@ -93,6 +93,8 @@ export function createRenderPool(options: {
     minThreads: options.threads,
     maxThreads: options.threads,
     isolateWorkers: false,
+    // What each worker builds its processor from, sent once (render-pool/task.ts).
+    workerData: options.setup,
     idleTimeout: Number.POSITIVE_INFINITY,
     // A young generation larger than V8's default: parsing a post makes many short-lived
     // objects, and with two threads rendering at once the default's frequent scavenges cost a
@@ -103,7 +105,7 @@ export function createRenderPool(options: {
     async render(entry) {
       let reply: RenderReply;
       try {
-        reply = (await pool.run({ setup: options.setup, entry } satisfies RenderTask)) as RenderReply;
+        reply = (await pool.run(entry satisfies RenderTask)) as RenderReply;
       } catch (error) {
         throw new RenderPoolError(error instanceof Error ? error.message : String(error), { cause: error });
       }

@@ -1,19 +1,22 @@
 /**
  * A worker thread's side of the render pool: renders one post as Astro's Markdown entry type
  * does (astro/dist/vite-plugin-markdown/content-entry-type.js), with a processor built once per
- * worker from the setup the main thread sent (render-pool/setup.ts). The plugins' warnings are
+ * worker from the setup the main thread gave the pool as its `workerData` (render-pool/setup.ts). The plugins' warnings are
  * collected and sent back with the post, for the main thread to log in order.
  */
 import { unified } from '@astrojs/markdown-remark';
 import { pathToFileURL } from 'node:url';
+import Tinypool from 'tinypool';
 import { KRAMDOWN_REMARK_REHYPE } from '../integration/markdown.ts';
 import { chirpyMarkdownPipeline } from '../markdown/pipeline.ts';
 import { serializeError, type SerializedError } from './errors.ts';
 import type { WorkerSetup } from './setup.ts';
 
+/** One post: its body after Liquid, its front matter, its file. */
 export interface RenderTask {
-  setup: WorkerSetup;
-  entry: { body: string; data: Record<string, unknown>; filePath?: string };
+  body: string;
+  data: Record<string, unknown>;
+  filePath?: string;
 }
 
 export interface RenderedPost {
@@ -27,32 +30,27 @@ export type RenderReply =
 type Renderer = Awaited<ReturnType<ReturnType<typeof unified>['createRenderer']>>;
 
 let warnings: string[] = [];
-let renderer: { key: string; ready: Promise<Renderer> } | undefined;
+let renderer: Promise<Renderer> | undefined;
 
-function rendererFor(setup: WorkerSetup): Promise<Renderer> {
-  const key = JSON.stringify(setup);
-  if (renderer?.key !== key) {
-    const plugins = chirpyMarkdownPipeline({ ...setup.pipeline, warn: (message) => warnings.push(message) });
-    // As integration/markdown.ts sets it up (Astro's GFM and SmartyPants off: the site's processor's values).
-    const processor = unified({
-      ...plugins,
-      gfm: setup.processor.gfm,
-      smartypants: setup.processor.smartypants,
-      remarkRehype: { ...KRAMDOWN_REMARK_REHYPE, ...setup.processor.remarkRehype },
-    } as Parameters<typeof unified>[0]);
-    renderer = { key, ready: processor.createRenderer(setup.shared as never) };
-  }
-  return renderer.ready;
+function createRenderer(setup: WorkerSetup): Promise<Renderer> {
+  const plugins = chirpyMarkdownPipeline({ ...setup.pipeline, warn: (message) => warnings.push(message) });
+  // As integration/markdown.ts sets it up (Astro's GFM and SmartyPants off: the site's processor's values).
+  const processor = unified({
+    ...plugins,
+    gfm: setup.processor.gfm,
+    smartypants: setup.processor.smartypants,
+    remarkRehype: { ...KRAMDOWN_REMARK_REHYPE, ...setup.processor.remarkRehype },
+  } as Parameters<typeof unified>[0]);
+  return processor.createRenderer(setup.shared as never);
 }
 
 export async function renderPost(task: RenderTask): Promise<RenderReply> {
   warnings = [];
   try {
-    const processor = await rendererFor(task.setup);
-    const { entry } = task;
-    const result = await processor.render(entry.body ?? '', {
-      frontmatter: entry.data,
-      ...(entry.filePath ? { fileURL: pathToFileURL(entry.filePath) } : {}),
+    const processor = await (renderer ??= createRenderer(Tinypool.workerData as WorkerSetup));
+    const result = await processor.render(task.body ?? '', {
+      frontmatter: task.data,
+      ...(task.filePath ? { fileURL: pathToFileURL(task.filePath) } : {}),
     });
     const metadata = result.metadata as typeof result.metadata & {
       localImagePaths: string[];
