@@ -11,20 +11,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { remarkKramdown } from '../../packages/theme/src/markdown/kramdown/index.ts';
 import { judgedSuite, type AgreedCase, type DifferentCase } from '../helpers/kramdown-html.ts';
-
-/** An mdast node, as far as these tests read it. */
-interface Node {
-  type: string;
-  children?: Node[];
-  position?: { start: { line: number; column: number; offset?: number }; end: { offset?: number } };
-}
-
-/** Every node of `tree` (an mdast tree), depth first. */
-function* nodesOf(tree: unknown): Generator<Node> {
-  const node = tree as Node;
-  yield node;
-  for (const child of node.children ?? []) yield* nodesOf(child);
-}
+import { nodesOf } from '../helpers/mdast-nodes.ts';
 
 const AGREED: AgreedCase[] = [
   // A definition list inside.
